@@ -3,7 +3,7 @@ import type { Config } from 'jest';
 // Two projects: `unit` (pure logic, no I/O beyond in-process simulators) and `integration`
 // (a real embedded Postgres started once by globalSetup, one database per Jest worker).
 const swc: Config['transform'] = {
-  '^.+\\.(t|j)sx?$': [
+  '^.+\\.c?(t|j)sx?$': [
     '@swc/jest',
     {
       jsc: {
@@ -17,7 +17,7 @@ const swc: Config['transform'] = {
 };
 
 // ESM-only packages that Jest (CommonJS) must transform.
-const esmPackages = ['pg-boss', 'jose', 'cockatiel', 'shippo', 'serialize-error', 'p-map', 'uuid'];
+const esmPackages = ['@react-email', 'pg-boss', 'non-error', 'jose', 'cockatiel', 'shippo', 'serialize-error', 'p-map', 'uuid'];
 
 const shared: Config = {
   transform: swc,

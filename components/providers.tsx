@@ -2,11 +2,28 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
+import { AnalyticsProvider } from '@/lib/analytics/client';
 
-/** Client-side providers: React Query holds server state for live pages. */
-export function Providers({ children }: { children: React.ReactNode }) {
+/** PostHog settings handed down from the server (lib/env); no key means analytics is off. */
+export type AnalyticsSettings = { apiKey?: string; host: string };
+
+/** Client-side providers: React Query holds server state for live pages; PostHog page views and useTrack(). */
+export function Providers({
+  analytics,
+  children,
+}: {
+  analytics?: AnalyticsSettings;
+  children: React.ReactNode;
+}) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: false } } }),
+    () =>
+      new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: false } } }),
   );
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AnalyticsProvider apiKey={analytics?.apiKey} host={analytics?.host}>
+        {children}
+      </AnalyticsProvider>
+    </QueryClientProvider>
+  );
 }

@@ -26,6 +26,9 @@ const schema = z.object({
 
   DATABASE_URL: z.string().default('postgres://postgres:postgres@127.0.0.1:54322/postgres'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // LISTEN needs a session connection: on Supabase, the direct or session-mode pooler URL (the
+  // transaction-mode pooler drops LISTEN). Unset: DATABASE_URL is used.
+  DATABASE_LISTEN_URL: optionalString,
 
   AUTH_JWT_SECRET: z.string().min(32).default(LOCAL_JWT_SECRET),
   AUTH_SESSION_TTL_SECONDS: z.coerce.number().int().min(300).default(60 * 60 * 12),
@@ -61,8 +64,13 @@ const schema = z.object({
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE_URL: optionalString,
+  // Price ids per paid plan; unset ones are found by their lookup key (cf_<plan>_monthly).
+  STRIPE_PRICE_STARTER: optionalString,
+  STRIPE_PRICE_GROWTH: optionalString,
+  STRIPE_PRICE_PRO: optionalString,
 
   RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString,
   EMAIL_FROM: z.string().default('CreatorFlow <notifications@creatorflow.dev>'),
 
   NEXT_PUBLIC_POSTHOG_KEY: optionalString,

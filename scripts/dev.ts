@@ -28,6 +28,9 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await waitForUrl(`${stack.appUrl}/api/health`, 180_000);
+// `next dev` compiles a route on its first request; TikTok (and the simulator) give a webhook 3 s before
+// retrying minutes later, so compile the webhook route now rather than on the first order.
+await fetch(`${stack.appUrl}/api/webhooks/tiktok`, { method: 'POST', body: '{}' }).catch(() => undefined);
 console.log(`
   CreatorFlow is running at ${stack.appUrl}
   Demo login:   ${DEMO_USERS[0].email} / ${DEMO_PASSWORD}

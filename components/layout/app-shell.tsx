@@ -1,6 +1,7 @@
 import { Package } from 'lucide-react';
 import Link from 'next/link';
 import type { AccountContext, Membership } from '@/lib/accounts';
+import { IdentifyAnalytics } from '@/lib/analytics/client';
 import { AccountSwitcher } from './account-switcher';
 import { LogoutButton } from './logout-button';
 import { SidebarNav } from './sidebar-nav';
@@ -9,11 +10,14 @@ export function AppShell({
   context,
   memberships,
   email,
+  banner,
   children,
 }: {
   context: AccountContext;
   memberships: Membership[];
   email: string | null;
+  /** Account-wide notices above every page (e.g. automatic labels paused by the plan limit). */
+  banner?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
@@ -32,6 +36,8 @@ export function AppShell({
         </div>
       </aside>
       <main className="min-w-0 flex-1 p-8" id="main">
+        <IdentifyAnalytics userId={context.userId} accountId={context.accountId} />
+        {banner}
         {children}
       </main>
     </div>

@@ -10,7 +10,7 @@ import { assertLoginAllowed, loginKeys, recordLoginAttempt } from './rate-limit'
 import type { LogInInput, SignUpInput } from './schemas';
 
 /** The built-in email + password provider: users live in auth.users, as Supabase keeps them. */
-export type IssuedSession = { token: string; claims: JwtClaims; accountId?: string };
+export type IssuedSession = { token: string; claims: JwtClaims };
 
 const claimsFor = (user: { id: string; email: string | null; appMetadata: Record<string, unknown> | null }) => ({
   sub: user.id,
@@ -18,7 +18,7 @@ const claimsFor = (user: { id: string; email: string | null; appMetadata: Record
   app_metadata: (user.appMetadata ?? {}) as JwtClaims['app_metadata'],
 });
 
-export async function builtinSignUp(input: SignUpInput): Promise<IssuedSession> {
+export async function builtinSignUp(input: SignUpInput): Promise<IssuedSession & { accountId: string }> {
   const encryptedPassword = await hashPassword(input.password);
   const { user, accountId } = await asSystem(async (tx) => {
     const existing = await tx

@@ -42,17 +42,18 @@ async function clientIp(): Promise<string | null> {
   return forwarded?.split(',')[0]?.trim() || null;
 }
 
-export async function signUp(input: SignUpInput): Promise<Session> {
+/** Creates the user and their first account; returns the session and that account's id. */
+export async function signUp(input: SignUpInput): Promise<Session & { accountId: string }> {
   const cookieStore = await cookies();
   if (isSupabaseAuth()) {
     const { claims, accountId } = await supabaseSignUp(input);
     cookieStore.set(ACCOUNT_COOKIE, accountId, sessionCookieOptions(60 * 60 * 24 * 365));
-    return sessionFromClaims('supabase', claims);
+    return { ...sessionFromClaims('supabase', claims), accountId };
   }
   const issued = await builtinSignUp(input);
   cookieStore.set(SESSION_COOKIE, issued.token, sessionCookieOptions(env.AUTH_SESSION_TTL_SECONDS));
-  if (issued.accountId) cookieStore.set(ACCOUNT_COOKIE, issued.accountId, sessionCookieOptions(60 * 60 * 24 * 365));
-  return sessionFromClaims('builtin', issued.claims);
+  cookieStore.set(ACCOUNT_COOKIE, issued.accountId, sessionCookieOptions(60 * 60 * 24 * 365));
+  return { ...sessionFromClaims('builtin', issued.claims), accountId: issued.accountId };
 }
 
 export async function logIn(input: LogInInput): Promise<Session> {

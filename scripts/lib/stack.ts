@@ -110,7 +110,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const migrated = await migrate(databaseUrl);
     if (!quiet && migrated.applied.length) console.log(`[db] applied ${migrated.applied.length} migration(s)`);
-    await waitForExit(run('bun', ['--conditions', 'react-server', 'scripts/seed.ts'], env, 'seed', quiet), 'seed');
+    await waitForExit(run('bun', ['--preload', './scripts/lib/server-runtime.ts', 'scripts/seed.ts'], env, 'seed', quiet), 'seed');
 
     for (const [label, entry] of [
       ['tiktok-sim', 'sandbox/tiktok-shop/main.ts'],
@@ -118,6 +118,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ] as const) {
       if (existsSync(path.join(root, entry))) children.push(run('bun', [entry], env, label, quiet));
     }
+
+    // The demo account's TikTok shop, connected for real once the simulator answers: the seller's
+    // consent, the same code exchange and upsert as the OAuth callback, the catalog import. Idempotent.
+    await waitForUrl(`${env.TIKTOK_API_BASE_URL}/__sandbox/state`, 30_000);
+    const connectDemoShop = "await (await import('@/lib/seed/connect-demo-shop')).runConnectDemoShop()";
+    await waitForExit(
+      run('bun', ['--preload', './scripts/lib/server-runtime.ts', '--eval', connectDemoShop], env, 'tiktok-connect', quiet),
+      'demo shop connection',
+    ).catch((error: Error) => console.warn(`[tiktok-connect] the demo shop is not connected: ${error.message}`));
 
     const nextArgs = options.mode === 'dev' ? ['dev', '-p', String(options.appPort)] : ['start', '-p', String(options.appPort)];
     children.push(run(bin('next'), nextArgs, env, 'next', quiet));

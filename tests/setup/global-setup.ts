@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { migrate } from '../../lib/db/migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/lib/embedded-postgres';
@@ -7,16 +8,29 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../scripts/lib/
  * once to a template database; each Jest worker gets its own copy (cf_test_<worker>), so workers
  * never see each other's rows.
  */
-const PORT = Number(process.env.TEST_PG_PORT ?? 54340);
+
+/** A free TCP port on 127.0.0.1, so several Jest runs on one machine never collide. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 const WORKERS = 4; // at least jest.config maxWorkers
 
 declare global {
-  var __testDatabase: EmbeddedDatabase | undefined;
+  var __testDatabase: (EmbeddedDatabase & { dataDir: string }) | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
-  const database = await startEmbeddedPostgres({ dataDir: '.data/test-postgres', port: PORT, persistent: false });
-  globalThis.__testDatabase = database;
+  const port = Number(process.env.TEST_PG_PORT ?? (await freePort()));
+  const dataDir = `.data/test-postgres-${process.pid}`;
+  const database = await startEmbeddedPostgres({ dataDir, port, persistent: false });
+  globalThis.__testDatabase = { ...database, dataDir };
   const admin = new Client({ connectionString: database.url });
   await admin.connect();
   await admin.query('create database cf_template');

@@ -1,3 +1,7 @@
+import { rm } from 'node:fs/promises';
+
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__testDatabase?.stop();
+  const database = globalThis.__testDatabase;
+  await database?.stop();
+  if (database) await rm(database.dataDir, { recursive: true, force: true });
 }

@@ -1,20 +1,56 @@
-import { Package } from 'lucide-react';
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/shared/empty-state';
+import Link from 'next/link';
+import { OrdersView } from '@/components/orders/orders-view';
 import { PageHeader } from '@/components/shared/page-header';
-import { getAccountContext } from '@/lib/accounts';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { can, getAccountContext } from '@/lib/accounts';
+import { filtersFromSearchParams } from '@/lib/orders/hooks/order-keys';
+import { listOrders, parseListOrdersQuery, toUrlSearchParams } from '@/lib/orders/queries';
 
 export const metadata: Metadata = { title: 'Orders' };
 
-export default async function OrdersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Server-rendered first page (same filters as the URL), then live through React Query. */
+export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const context = await getAccountContext('/orders');
+  const params = toUrlSearchParams(await searchParams);
+  const parsed = parseListOrdersQuery(params);
+  const header = (
+    <PageHeader title="Orders" description={`Every TikTok Shop order for ${context.accountName}, live.`} />
+  );
+
+  if (!parsed.success) {
+    return (
+      <>
+        {header}
+        <Alert variant="destructive">
+          <AlertTitle>These filters are not valid</AlertTitle>
+          <AlertDescription>
+            <ul className="list-disc pl-4">
+              {parsed.error.issues.map((issue) => (
+                <li key={`${issue.path.join('.')}-${issue.message}`}>
+                  {issue.path.join('.') || 'query'}: {issue.message}
+                </li>
+              ))}
+            </ul>
+            <Link href="/orders" className="underline">
+              Show all orders
+            </Link>
+          </AlertDescription>
+        </Alert>
+      </>
+    );
+  }
+
+  const data = await listOrders(context, parsed.data);
   return (
     <>
-      <PageHeader title="Orders" description={`Every TikTok Shop order for ${context.accountName}, live.`} />
-      <EmptyState
-        icon={Package}
-        title="No orders yet"
-        description="Connect your TikTok Shop in Settings. New orders appear here within seconds, already prioritised."
+      {header}
+      <OrdersView
+        accountId={context.accountId}
+        initial={{ filters: filtersFromSearchParams(params), data }}
+        canUpdate={can(context.role, 'orders:update')}
       />
     </>
   );

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PackingSlip } from '@/components/orders/packing-slip';
+import { PrintButton, PrintStyles } from '@/components/orders/print-button';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { getAccountContext } from '@/lib/accounts';
+import { getOrderOrThrow, orderIdsSchema, splitIds } from '@/lib/orders/queries';
+import { isAppError } from '@/lib/errors';
+
+export const metadata: Metadata = { title: 'Packing slips' };
+
+/** Packing slips for the orders selected on the orders page (?ids=…), one per printed sheet. */
+export default async function PackingSlipsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ ids?: string | string[] }>;
+}) {
+  const context = await getAccountContext('/orders/packing-slips');
+  const parsed = orderIdsSchema.safeParse(splitIds((await searchParams).ids));
+  if (!parsed.success) {
+    return (
+      <Alert variant="destructive">
+        <AlertTitle>No orders to print</AlertTitle>
+        <AlertDescription>
+          {parsed.error.issues[0]?.message}.{' '}
+          <Link href="/orders" className="underline">
+            Select orders on the orders page
+          </Link>
+        </AlertDescription>
+      </Alert>
+    );
+  }
+  const found = await Promise.all(
+    parsed.data.map((id) =>
+      getOrderOrThrow(context, id).catch((error: unknown) =>
+        isAppError(error) && error.code === 'NOT_FOUND' ? null : Promise.reject(error),
+      ),
+    ),
+  );
+  const orders = found.filter((order) => order !== null);
+  return (
+    <>
+      <PrintStyles />
+      <div className="no-print mb-6 flex items-center justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Packing slips</h1>
+          <p className="text-sm text-muted-foreground">
+            {orders.length} order{orders.length === 1 ? '' : 's'}
+            {orders.length < parsed.data.length
+              ? ` (${parsed.data.length - orders.length} not found in this account)`
+              : ''}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <Button variant="ghost" asChild>
+            <Link href="/orders">Back to orders</Link>
+          </Button>
+          <PrintButton label="Print all" />
+        </div>
+      </div>
+      <div className="space-y-6">
+        {orders.map((order) => (
+          <PackingSlip key={order.id} order={order} />
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { trackJobError } from '@/lib/analytics/server';
+import { defineJob, PermanentJobError } from '@/lib/queue/define-job';
+import { queuedEmailSchema } from '../schemas';
+import { sendQueuedEmail } from '../send-queued-email';
+
+const JOB_NAME = 'email.send-email';
+
+/**
+ * Renders one email and delivers it (Resend when configured, the outbox table otherwise). The
+ * only place emails are sent from. `idempotencyKey` (e.g. `order-shipped:<orderId>`) makes a
+ * second run a no-op, so a retried or duplicated job never sends twice. Enqueue it through the
+ * helpers in lib/email (enqueueOrderShippedEmail, …), inside the caller's transaction.
+ */
+export const sendEmailJob = defineJob({
+  name: JOB_NAME,
+  schema: queuedEmailSchema,
+  handler: async (data, context) => {
+    try {
+      await sendQueuedEmail(data);
+    } catch (error) {
+      trackJobError({
+        job: JOB_NAME,
+        error,
+        retryable: !(error instanceof PermanentJobError),
+        attempt: context.retryCount + 1,
+        accountId: data.accountId,
+      });
+      throw error;
+    }
+  },
+  queue: { retryLimit: 8, retryDelaySeconds: 10, retryDelayMaxSeconds: 1800, expireInSeconds: 60 },
+  work: { localConcurrency: 4, batchSize: 1 },
+});

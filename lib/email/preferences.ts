@@ -1,0 +1,93 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { can, type AccountContext } from '@/lib/accounts';
+import { tables, withRls, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import {
+  CATEGORY_DEFINITIONS,
+  CONFIGURABLE_CATEGORIES,
+  isConfigurableCategory,
+  type CategoryDefinition,
+  type ConfigurableCategory,
+  type EmailCategory,
+} from './categories';
+
+export type NotificationPreference = CategoryDefinition & {
+  category: ConfigurableCategory;
+  enabled: boolean;
+  /** True while nobody has chosen for this account: `enabled` is the category default. */
+  isDefault: boolean;
+};
+
+/** Every configurable category with the account's choice, or the default. Works under RLS or system. */
+export async function listNotificationPreferences(
+  tx: Tx,
+  accountId: string,
+): Promise<NotificationPreference[]> {
+  const rows = await tx
+    .select({
+      category: tables.notificationPreferences.category,
+      enabled: tables.notificationPreferences.enabled,
+    })
+    .from(tables.notificationPreferences)
+    .where(eq(tables.notificationPreferences.accountId, accountId));
+  const chosen = new Map(rows.map((row) => [row.category, row.enabled]));
+  return CONFIGURABLE_CATEGORIES.map((category) => ({
+    category,
+    ...CATEGORY_DEFINITIONS[category],
+    enabled: chosen.get(category) ?? CATEGORY_DEFINITIONS[category].defaultEnabled,
+    isDefault: !chosen.has(category),
+  }));
+}
+
+/** Whether emails of this category go out for the account. Account and billing emails always do. */
+export async function isEmailCategoryEnabled(
+  tx: Tx,
+  accountId: string,
+  category: EmailCategory,
+): Promise<boolean> {
+  if (!isConfigurableCategory(category)) return true;
+  const [row] = await tx
+    .select({ enabled: tables.notificationPreferences.enabled })
+    .from(tables.notificationPreferences)
+    .where(
+      and(
+        eq(tables.notificationPreferences.accountId, accountId),
+        eq(tables.notificationPreferences.category, category),
+      ),
+    );
+  return row?.enabled ?? CATEGORY_DEFINITIONS[category].defaultEnabled;
+}
+
+export const ZNotificationPreferencesInput = z.strictObject({
+  preferences: z.partialRecord(z.enum(CONFIGURABLE_CATEGORIES), z.boolean()),
+});
+export type NotificationPreferencesInput = z.input<typeof ZNotificationPreferencesInput>;
+
+/**
+ * Saves the account's choices (owners and admins: `settings:manage`). Categories left out keep
+ * their current value. Runs under RLS, whose policies also allow only owners and admins to write.
+ */
+export async function updateNotificationPreferences(
+  context: Pick<AccountContext, 'accountId' | 'userId' | 'role' | 'claims'>,
+  input: NotificationPreferencesInput,
+): Promise<NotificationPreference[]> {
+  if (!can(context.role, 'settings:manage')) {
+    throw new AppError('FORBIDDEN', `Your role (${context.role}) cannot change notification settings`);
+  }
+  const { preferences } = ZNotificationPreferencesInput.parse(input);
+  return withRls(context.claims, async (tx) => {
+    for (const [category, enabled] of Object.entries(preferences)) {
+      if (enabled === undefined) continue;
+      await tx
+        .insert(tables.notificationPreferences)
+        .values({ accountId: context.accountId, category, enabled, updatedBy: context.userId })
+        .onConflictDoUpdate({
+          target: [tables.notificationPreferences.accountId, tables.notificationPreferences.category],
+          set: { enabled, updatedBy: context.userId, updatedAt: sql`now()` },
+        });
+    }
+    return listNotificationPreferences(tx, context.accountId);
+  });
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/lib/db';
+import { enqueueLowStockAlertEmail, lowStockItemSchema } from '@/lib/email';
+import { logger } from '@/lib/logger';
+import { stockOutlook, VELOCITY_DAYS } from './stock-outlook';
+
+type SkuLevel = { sku_id: string; threshold: number; available: number; alerted: boolean };
+type SkuDetail = { label: string; product_name: string; sold_7d: number };
+
+/**
+ * Raises a low-stock alert when a SKU's available units (all warehouses) fall to its
+ * low_stock_threshold, once: the open alert's dedupe key (`low_stock:<sku>`) is unique among open
+ * alerts, so a spike of reservations inserts one row and sends one email. When stock is back above
+ * the threshold the alert is resolved, so the next dip alerts again. Runs after every reservation
+ * (while the stock row is locked), so the common case is one small read; the sales figures for the
+ * email are read only when an alert is actually raised.
+ */
+export async function checkLowStock(tx: Tx, input: { accountId: string; skuIds: readonly string[] }): Promise<void> {
+  if (input.skuIds.length === 0) return;
+  const ids = sql.join(input.skuIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const levels = await tx.execute<SkuLevel>(sql`
+    select s.id as sku_id, s.low_stock_threshold as threshold, coalesce(sum(l.on_hand - l.reserved), 0)::int as available,
+      exists (select 1 from public.alerts a where a.account_id = s.account_id and a.dedupe_key = 'low_stock:' || s.id and a.resolved_at is null) as alerted
+    from public.skus s
+    left join public.inventory_levels l on l.sku_id = s.id
+    where s.account_id = ${input.accountId} and s.id in (${ids})
+    group by s.id`);
+
+  const recovered = levels.rows.filter((row) => row.alerted && row.available > row.threshold);
+  if (recovered.length > 0) {
+    const keys = sql.join(recovered.map((row) => sql`${`low_stock:${row.sku_id}`}`), sql`, `);
+    await tx.execute(sql`
+      update public.alerts set resolved_at = now()
+      where account_id = ${input.accountId} and resolved_at is null and kind = 'low_stock' and dedupe_key in (${keys})`);
+  }
+  for (const row of levels.rows.filter((candidate) => !candidate.alerted && candidate.available <= candidate.threshold)) {
+    const detail = await skuDetail(tx, input.accountId, row.sku_id);
+    const inserted = await tx.execute<{ id: string }>(sql`
+      insert into public.alerts (account_id, kind, severity, title, body, entity_type, entity_id, dedupe_key)
+      values (${input.accountId}, 'low_stock', ${row.available <= 0 ? 'critical' : 'warning'},
+        ${`Low stock: ${detail.label}`}, ${`${row.available} available (threshold ${row.threshold}).`}, 'sku', ${row.sku_id},
+        ${`low_stock:${row.sku_id}`})
+      on conflict (account_id, dedupe_key) where resolved_at is null do nothing
+      returning id`);
+    const alertId = inserted.rows[0]?.id;
+    if (alertId) await emailOwners(tx, input.accountId, { ...row, ...detail }, alertId);
+  }
+}
+
+/** Name, product and last week's sales of a SKU, for the alert and its email. */
+async function skuDetail(tx: Tx, accountId: string, skuId: string): Promise<SkuDetail> {
+  const result = await tx.execute<SkuDetail>(sql`
+    select coalesce(s.seller_sku, s.tiktok_sku_id) as label, p.title as product_name,
+      coalesce((select sum(m.reserved_delta) from public.inventory_movements m
+        where m.account_id = s.account_id and m.sku_id = s.id and m.kind = 'reserve'
+          and m.created_at > now() - make_interval(days => ${VELOCITY_DAYS})), 0)::int as sold_7d
+    from public.skus s join public.products p on p.id = s.product_id
+    where s.account_id = ${accountId} and s.id = ${skuId}`);
+  return result.rows[0] ?? { label: skuId, product_name: 'Unknown product', sold_7d: 0 };
+}
+
+/** The owners hear about it once per alert (the email key is the alert's id). */
+async function emailOwners(tx: Tx, accountId: string, row: SkuLevel & SkuDetail, alertId: string) {
+  const item = lowStockItemSchema.safeParse({
+    sku: row.label.slice(0, 64), productName: row.product_name.slice(0, 200), available: row.available, ...stockOutlook(row.available, row.sold_7d, row.threshold),
+  });
+  if (!item.success) {
+    logger.warn({ skuId: row.sku_id }, 'low-stock email skipped: the SKU has no usable label'); // still alerted in the app
+    return;
+  }
+  await enqueueLowStockAlertEmail(tx, { accountId, alertKey: `low_stock:${row.sku_id}:${alertId}`, items: [item.data] });
+}

@@ -1,0 +1,11 @@
+// Surface of lib/inventory: stock per SKU and warehouse, changed only through these functions so
+// that every number is explained by a movement in the ledger.
+export { reserveOrderStock, mergeLines, type ReservationResult, type ReservedLine, type StockLine } from './reserve-order-stock';
+export { releaseOrderStock, shipOrderStock } from './settle-order-stock';
+export { adjustStock, applyStockAdjustment, type StockLevel } from './adjust-stock';
+export { afterStockChange, enqueueStockPush } from './after-stock-change';
+export { checkLowStock } from './check-low-stock';
+export { stockOutlook } from './stock-outlook';
+export { enqueueDebounced } from './enqueue-debounced';
+export type { Movement } from './record-movements';
+export { adjustStockSchema, type AdjustStockInput } from './schemas';

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineJob } from '@/lib/queue/define-job';
+import { advanceOrder } from '../advance-order';
+
+/**
+ * The workflow's engine: looks at an order as it is now and takes it as far as it can go
+ * (validate → reserve stock → once TikTok says AWAITING_SHIPMENT, buy the label → push tracking),
+ * or unwinds it on cancellation. Enqueued by ingestion whenever an order is new or TikTok changed
+ * it, and by the workflow itself. Idempotent: running it twice moves nothing twice.
+ */
+export const advanceOrderJob = defineJob({
+  name: 'orders.advance-order',
+  schema: z.object({ accountId: z.uuid(), orderId: z.uuid(), reason: z.string().max(200).optional() }),
+  handler: (data, context) => advanceOrder(data, context),
+  queue: { retryLimit: 10, retryDelaySeconds: 1, retryDelayMaxSeconds: 120, expireInSeconds: 120 },
+  work: { localConcurrency: 8, batchSize: 1 },
+});

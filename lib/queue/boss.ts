@@ -1,0 +1,38 @@
+import 'server-only';
+import { PgBoss } from 'pg-boss';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+
+/**
+ * The one pg-boss instance of this process, kept on globalThis as a start-up promise so that
+ * Next's dev reloads, route handlers and workers all share it. `error` is attached before start().
+ */
+type Held = { boss: PgBoss; started: Promise<PgBoss> };
+const globalForBoss = globalThis as typeof globalThis & { __creatorflowBoss?: Held };
+
+export function getBoss(): Promise<PgBoss> {
+  if (!globalForBoss.__creatorflowBoss) {
+    const boss = new PgBoss({
+      connectionString: env.DATABASE_URL,
+      schema: env.QUEUE_SCHEMA,
+      max: 10,
+      application_name: 'creatorflow-queue',
+    });
+    boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
+    const started = boss.start().then(() => boss);
+    started.catch((error) => {
+      logger.error({ err: error }, 'queue failed to start');
+      globalForBoss.__creatorflowBoss = undefined;
+    });
+    globalForBoss.__creatorflowBoss = { boss, started };
+  }
+  return globalForBoss.__creatorflowBoss.started;
+}
+
+export async function stopBoss(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
+  const held = globalForBoss.__creatorflowBoss;
+  if (!held) return;
+  globalForBoss.__creatorflowBoss = undefined;
+  await held.started.catch(() => undefined);
+  await held.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 20_000, close: true });
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { fromDrizzle } from 'pg-boss';
+import type { Tx } from '@/lib/db';
+import { getReadyBoss } from './runtime';
+import type { JobName, JobPayload } from './registry';
+
+export type EnqueueOptions = {
+  /** Enqueue inside this transaction: the job exists if and only if the domain write commits. */
+  tx?: Tx;
+  priority?: number;
+  /** At most one queued job with this key (e.g. one sync per order at a time). */
+  singletonKey?: string;
+  startAfter?: Date | number;
+};
+
+function sendOptions(options: EnqueueOptions) {
+  return {
+    ...(options.tx ? { db: fromDrizzle(options.tx, sql) } : {}),
+    ...(options.priority !== undefined ? { priority: options.priority } : {}),
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
+  };
+}
+
+export async function enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: EnqueueOptions = {}): Promise<string | null> {
+  const boss = await getReadyBoss();
+  return boss.send(name, data as object, sendOptions(options));
+}
+
+/** Many jobs of one kind in one statement (bursts: a page of orders from reconciliation). */
+export async function enqueueMany<N extends JobName>(
+  name: N,
+  items: { data: JobPayload<N>; priority?: number; singletonKey?: string }[],
+  options: Pick<EnqueueOptions, 'tx'> = {},
+): Promise<void> {
+  if (items.length === 0) return;
+  const boss = await getReadyBoss();
+  await boss.insert(
+    name,
+    items.map((item) => ({ data: item.data as object, priority: item.priority, singletonKey: item.singletonKey })),
+    options.tx ? { db: fromDrizzle(options.tx, sql) } : undefined,
+  );
+}

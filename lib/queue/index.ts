@@ -1,0 +1,4 @@
+export { defineJob, PermanentJobError, type JobDefinition, type JobContext } from './define-job';
+export { enqueue, enqueueMany, type EnqueueOptions } from './enqueue';
+export { QUEUE_PRIORITY } from './priorities';
+export type { JobName, JobPayload } from './registry';

@@ -1,0 +1,113 @@
+import 'server-only';
+import type { PgBoss } from 'pg-boss';
+import { registerHealthProbe, registerMetricsProbe } from '@/lib/health/get-health';
+import { logger } from '@/lib/logger';
+import { startTikTokIntegration } from '@/lib/tiktok/start-integration';
+import { getBoss, stopBoss } from './boss';
+import { PermanentJobError, type JobDefinition } from './define-job';
+import { deadLetterQueueName, jobRegistry } from './registry';
+
+/**
+ * Queue runtime: creates every registered queue (retry with exponential backoff, expiry, a
+ * dead-letter queue behind it), and, where this process runs workers, drains them in-process.
+ * Started from instrumentation.ts in the Next.js Node runtime and by `bun run worker`.
+ */
+type RuntimeState = { ready?: Promise<PgBoss>; workersStarted?: boolean };
+const globalForRuntime = globalThis as typeof globalThis & { __creatorflowQueueRuntime?: RuntimeState };
+const state = (globalForRuntime.__creatorflowQueueRuntime ??= {});
+
+const allJobs = (): readonly JobDefinition[] => jobRegistry as readonly JobDefinition[];
+
+async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promise<void> {
+  for (const job of jobs) {
+    const deadLetter = deadLetterQueueName(job.name);
+    await boss.createQueue(deadLetter, { retentionSeconds: 14 * 24 * 3600 });
+    await boss.createQueue(job.name, {
+      retryLimit: job.queue.retryLimit,
+      retryDelay: job.queue.retryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: job.queue.retryDelayMaxSeconds,
+      expireInSeconds: job.queue.expireInSeconds,
+      deadLetter,
+    });
+  }
+}
+
+/** The started boss with every queue created; safe to call from anywhere, any number of times. */
+export function getReadyBoss(): Promise<PgBoss> {
+  state.ready ??= getBoss().then(async (boss) => {
+    await createQueues(boss, allJobs());
+    return boss;
+  });
+  state.ready.catch(() => (state.ready = undefined));
+  return state.ready;
+}
+
+async function runOne(boss: PgBoss, job: JobDefinition, raw: { id: string; data: unknown; retryCount: number; signal: AbortSignal }) {
+  const parsed = job.schema.safeParse(raw.data);
+  try {
+    if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.message}`);
+    await job.handler(parsed.data, { id: raw.id, retryCount: raw.retryCount, signal: raw.signal });
+  } catch (error) {
+    if (error instanceof PermanentJobError) {
+      // No retry can help: file it with the dead letters and finish the attempt.
+      logger.warn({ job: job.name, jobId: raw.id, err: error }, 'job failed permanently');
+      await boss.send(deadLetterQueueName(job.name), { originalJobId: raw.id, data: raw.data, error: error.message });
+      return;
+    }
+    logger.warn({ job: job.name, jobId: raw.id, retryCount: raw.retryCount, err: error }, 'job failed; will retry');
+    throw error;
+  }
+}
+
+export async function startWorkers(jobs: readonly JobDefinition[] = allJobs()): Promise<void> {
+  if (state.workersStarted) return;
+  state.workersStarted = true;
+  const boss = await getReadyBoss();
+  for (const job of jobs) {
+    await boss.work(
+      job.name,
+      {
+        batchSize: job.work.batchSize,
+        localConcurrency: job.work.localConcurrency,
+        pollingIntervalSeconds: job.work.pollingIntervalSeconds,
+        priority: true,
+      },
+      async (batch) => {
+        for (const raw of batch) await runOne(boss, job, raw);
+      },
+    );
+  }
+  logger.info({ queues: jobs.length }, 'queue workers started');
+}
+
+export async function queueDepth(): Promise<{ queued: number; active: number; failed: number }> {
+  const boss = await getReadyBoss();
+  const queues = await boss.getQueues();
+  return queues.reduce(
+    (sum, queue) => ({
+      queued: sum.queued + queue.queuedCount,
+      active: sum.active + queue.activeCount,
+      failed: sum.failed + (queue.name.endsWith('.dead') ? queue.queuedCount : queue.failedCount),
+    }),
+    { queued: 0, active: 0, failed: 0 },
+  );
+}
+
+/** Start-up entry point: queues always, workers unless QUEUE_WORKERS_ENABLED=false. */
+export async function startQueueRuntime(options: { workers: boolean }): Promise<void> {
+  await getReadyBoss();
+  registerHealthProbe('messageQueue', async () => {
+    const depth = await queueDepth();
+    return { status: 'healthy', details: { ...depth, workers: Boolean(state.workersStarted) } };
+  });
+  registerMetricsProbe(async () => ({ queueDepth: (await queueDepth()).queued }));
+  await startTikTokIntegration().catch((error) => logger.error({ err: error }, 'tiktok integration failed to start'));
+  if (options.workers) await startWorkers();
+}
+
+export async function stopQueueRuntime(): Promise<void> {
+  state.ready = undefined;
+  state.workersStarted = false;
+  await stopBoss({ graceful: true });
+}

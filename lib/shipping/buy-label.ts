@@ -1,0 +1,116 @@
+import 'server-only';
+import { asSystem } from '@/lib/db';
+import { applyTransition, loadOrderSnapshot } from '@/lib/orders';
+import { logger } from '@/lib/logger';
+import { getShippingConfig, type ShippingConfig } from './config';
+import { RetryLabelLater } from './errors';
+import { getCarrierGateway, type CarrierGateway } from './gateway';
+import { OutcomeStillUnknown, purchaseLabel, resolveOpenAttempt } from './purchase-label';
+import { quoteOf, ensureShipment, loadShipment, packageRefFor, setShipmentStatus, type ShipmentRow } from './shipment-records';
+import { quoteShipment } from './quote-shipment';
+import { moveOrderAfterPurchase } from './record-purchase-outcome';
+import { withShipmentLock } from './shipment-lock';
+import { storeLabelDocument } from './store-label-document';
+
+export type BuyLabelResult = 'purchased' | 'already_purchased' | 'skipped' | 'busy' | 'failed';
+
+type Deps = { config: ShippingConfig; gateway: CarrierGateway };
+
+/** Marks the order failed (source carrier) when no label can be had for it; people retry it from the UI. */
+async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
+  await asSystem(async (tx) => {
+    await setShipmentStatus(tx, shipment.id, 'failed', { lastError: reason.slice(0, 1000) });
+    const snapshot = await loadOrderSnapshot(tx, { accountId: shipment.accountId, orderId: shipment.orderId });
+    if (!snapshot || snapshot.order.workflowStatus !== 'inventory_reserved') return;
+    await applyTransition(tx, snapshot, { event: 'fail', source: 'carrier', reason: `No label: ${reason}` });
+  });
+}
+
+/** The purchase state machine of one shipment, run under its lock. */
+async function driveShipment(shipmentId: string, accountId: string, deps: Deps): Promise<BuyLabelResult> {
+  for (let round = 0; round < 4; round += 1) {
+    const shipment = await asSystem((tx) => loadShipment(tx, { accountId, shipmentId }));
+    if (!shipment) return 'skipped';
+    switch (shipment.status) {
+      case 'purchased':
+        await asSystem((tx) => moveOrderAfterPurchase(tx, shipment, { trackingNumber: shipment.trackingNumber ?? '', provider: shipment.provider ?? '', carrier: shipment.carrier }));
+        return 'already_purchased';
+      case 'void_pending':
+      case 'voided':
+        return 'skipped';
+      case 'purchasing':
+      case 'unknown_outcome': {
+        const resolved = await resolveOpenAttempt(shipment, deps.gateway, { graceMs: deps.config.unknownOutcomeGraceMs });
+        if (resolved === 'none') await asSystem((tx) => setShipmentStatus(tx, shipment.id, 'pending', { from: ['purchasing', 'unknown_outcome'] }));
+        if (resolved === 'purchased') return 'purchased';
+        if (resolved === 'failed') return 'failed';
+        continue;
+      }
+      case 'failed':
+      case 'pending':
+      case 'quoted': {
+        const order = await asSystem((tx) => loadOrderSnapshot(tx, { accountId, orderId: shipment.orderId }));
+        if (!order || order.order.workflowStatus !== 'inventory_reserved' || !order.order.recipient) return 'skipped';
+        let quote = shipment.status === 'quoted' ? quoteOf(shipment) : null;
+        if (!quote || Date.now() - quote.quotedAt.getTime() > deps.config.maxQuoteAgeMs) {
+          const quoted = await quoteShipment(
+            shipment,
+            { accountId, orderId: shipment.orderId, recipient: order.order.recipient, serviceLevel: order.order.serviceLevel, dispatchDeadline: order.order.dispatchDeadline },
+            deps,
+          );
+          if (quoted.kind === 'unfit') {
+            await failOrder(shipment, quoted.reason);
+            return 'failed';
+          }
+          quote = quoted.quote;
+        }
+        const fresh = (await asSystem((tx) => loadShipment(tx, { accountId, shipmentId }))) ?? shipment;
+        const step = await purchaseLabel(fresh, quote, deps.gateway, deps.config.requestTimeoutMs);
+        if (step === 'purchased') return 'purchased';
+        if (step === 'abandoned') return 'skipped';
+        if (step === 'failed') {
+          await failOrder(fresh, fresh.lastError ?? 'the carrier refused the label');
+          return 'failed';
+        }
+        if (step === 'retry_later') throw new RetryLabelLater('the carrier is rate limiting purchases');
+        continue; // requote, or unknown: the next round looks the attempt up at once
+      }
+    }
+  }
+  throw new RetryLabelLater('label purchase did not settle in this run');
+}
+
+/**
+ * Job `shipping.buy-label`: buys the order's label at most once. The shipment row is the state
+ * machine (pending → quoted → purchasing → purchased | failed | unknown_outcome) and
+ * label_purchase_attempts its journal; everything runs under the shipment's advisory lock, so two
+ * runs never buy side by side, and a run that finds an attempt left open by a dead worker looks it
+ * up before anything else. After the purchase the label file is stored (label_documents).
+ */
+export async function buyLabel(input: { accountId: string; orderId: string }, deps: Deps = { config: getShippingConfig(), gateway: getCarrierGateway() }): Promise<BuyLabelResult> {
+  const shipment = await asSystem(async (tx) => {
+    const snapshot = await loadOrderSnapshot(tx, input);
+    if (!snapshot || snapshot.order.workflowStatus !== 'inventory_reserved') return null;
+    return ensureShipment(tx, {
+      accountId: input.accountId, orderId: input.orderId, packageRef: packageRefFor(snapshot.order),
+      carrier: snapshot.shipment?.carrier ?? deps.gateway.preferred, serviceLevel: snapshot.order.serviceLevel,
+    });
+  });
+  const existing = shipment ?? (await asSystem(async (tx) => (await loadOrderSnapshot(tx, input))?.shipment ?? null));
+  if (!existing) return 'skipped';
+
+  const locked = await withShipmentLock(existing.id, async () => {
+    try {
+      return await driveShipment(existing.id, input.accountId, deps);
+    } catch (error) {
+      if (error instanceof OutcomeStillUnknown) throw new RetryLabelLater(error.message);
+      throw error;
+    }
+  });
+  if (!locked.acquired) {
+    logger.debug({ orderId: input.orderId }, 'label purchase already in progress elsewhere');
+    return 'busy';
+  }
+  if (locked.value === 'purchased' || locked.value === 'already_purchased') await storeLabelDocument({ accountId: input.accountId, shipmentId: existing.id });
+  return locked.value;
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineJob } from '@/lib/queue/define-job';
+import { buyLabel } from '../buy-label';
+
+/**
+ * Buys the order's shipping label, at most once per package (see lib/shipping/buy-label.ts).
+ * Enqueued by the workflow when an order has stock and TikTok says AWAITING_SHIPMENT; duplicates
+ * are harmless (shipment lock + purchase journal). Express orders carry QUEUE_PRIORITY.express.
+ */
+export const buyLabelJob = defineJob({
+  name: 'shipping.buy-label',
+  schema: z.object({ accountId: z.uuid(), orderId: z.uuid() }),
+  handler: async (data) => {
+    await buyLabel(data);
+  },
+  // Longer than a rate call + a purchase (with its QUEUED polling) + a label download.
+  queue: { retryLimit: 15, retryDelaySeconds: 1, retryDelayMaxSeconds: 300, expireInSeconds: 180 },
+  work: { localConcurrency: 8, batchSize: 1 },
+});

@@ -1,0 +1,100 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { asSystem, tables } from '@/lib/db';
+import type { PurchaseOutcome, RateQuote } from '@/lib/shipping/carriers';
+import type { CarrierGateway } from './gateway';
+import { recordFailed, recordPurchased, recordUnknown } from './record-purchase-outcome';
+import { loadOpenAttempt, type OpenAttempt, type ShipmentRow } from './shipment-records';
+
+/** What a purchase step left behind, for the caller's loop. */
+export type PurchaseStep = 'purchased' | 'requote' | 'retry_later' | 'failed' | 'unknown' | 'abandoned';
+
+export class OutcomeStillUnknown extends Error {
+  constructor(reason: string) {
+    super(`label purchase outcome still unknown: ${reason}`);
+    this.name = 'OutcomeStillUnknown';
+  }
+}
+
+/**
+ * Commits the attempt row BEFORE the carrier is called (state `purchasing`, with the full quote),
+ * in a transaction that also re-checks the order still wants this label. If the process dies
+ * after this commit, the open attempt is what the next run finds and looks up first.
+ * Returns null when the order no longer wants a label.
+ */
+async function commitAttempt(shipment: ShipmentRow, quote: RateQuote, requestTimeoutMs: number): Promise<string | null> {
+  return asSystem(async (tx) => {
+    const [order] = await tx
+      .select({ workflowStatus: tables.orders.workflowStatus, orderStatus: tables.orders.orderStatus, hold: tables.orders.onHoldForReview })
+      .from(tables.orders)
+      .where(and(eq(tables.orders.id, shipment.orderId), eq(tables.orders.accountId, shipment.accountId)));
+    if (!order || order.workflowStatus !== 'inventory_reserved' || order.orderStatus !== 'AWAITING_SHIPMENT' || order.hold) return null;
+    const moved = await tx
+      .update(tables.shipments)
+      .set({ status: 'purchasing', updatedAt: sql`now()` })
+      .where(and(eq(tables.shipments.id, shipment.id), eq(tables.shipments.status, 'quoted')))
+      .returning({ id: tables.shipments.id });
+    if (moved.length === 0) return null;
+    const inserted = await tx.execute<{ id: string }>(sql`
+      insert into public.label_purchase_attempts (account_id, shipment_id, rate_id, state, quote)
+      values (${shipment.accountId}, ${shipment.id}, ${quote.rateId}, 'purchasing', ${JSON.stringify({ ...quote, requestTimeoutMs })}::jsonb)
+      returning id`);
+    return inserted.rows[0]!.id;
+  });
+}
+
+/** `via` is kept with the outcome: whether the answer came from the purchase call or a later lookup. */
+async function applyOutcome(shipment: ShipmentRow, attemptId: string, outcome: PurchaseOutcome, via: 'purchase' | 'lookup'): Promise<PurchaseStep> {
+  if (outcome.kind === 'purchased') {
+    await recordPurchased(shipment, attemptId, outcome, via);
+    return 'purchased';
+  }
+  if (outcome.kind === 'unknown') {
+    await recordUnknown(shipment, attemptId, outcome.reason);
+    return 'unknown';
+  }
+  if (outcome.retryWithRequote) {
+    await recordFailed(shipment, attemptId, outcome, 'pending');
+    return 'requote';
+  }
+  if (outcome.code === 'rate_limited') {
+    await recordFailed(shipment, attemptId, outcome, 'quoted');
+    return 'retry_later';
+  }
+  await recordFailed(shipment, attemptId, outcome, 'failed');
+  return 'failed';
+}
+
+/** One purchase: attempt committed, one carrier call (never retried here), outcome recorded. */
+export async function purchaseLabel(shipment: ShipmentRow, quote: RateQuote, gateway: CarrierGateway, requestTimeoutMs: number): Promise<PurchaseStep> {
+  const attemptId = await commitAttempt(shipment, quote, requestTimeoutMs);
+  if (!attemptId) return 'abandoned';
+  const outcome = await gateway.adapter(shipment.carrier).purchase({ rate: quote, reference: shipment.packageRef });
+  return applyOutcome(shipment, attemptId, outcome, 'purchase');
+}
+
+/**
+ * Resolves an attempt left `purchasing` (its worker died) or `unknown_outcome` (timeout, 5xx,
+ * a response the SDK could not validate) by asking the carrier, never by buying again. A lookup
+ * that finds nothing only counts as "never bought" once the attempt is older than `graceMs`, and
+ * at least twice the HTTP timeout of the worker that made it (its request may still be committing
+ * at the carrier after that worker gave up or died); until then the outcome stays unknown.
+ */
+export async function resolveOpenAttempt(
+  shipment: ShipmentRow,
+  gateway: CarrierGateway,
+  options: { graceMs: number; now?: () => number },
+): Promise<PurchaseStep | 'none'> {
+  const attempt: OpenAttempt | null = await asSystem((tx) => loadOpenAttempt(tx, shipment.id));
+  if (!attempt) return 'none';
+  const found = await gateway.adapter(attempt.quote.carrier).lookupPurchase({ rate: attempt.quote, reference: shipment.packageRef });
+  if (found.kind !== 'not_found') {
+    if (found.kind === 'unknown') throw new OutcomeStillUnknown(found.reason);
+    return applyOutcome(shipment, attempt.id, found, 'lookup');
+  }
+  const age = (options.now?.() ?? Date.now()) - attempt.startedAt.getTime();
+  const grace = Math.max(options.graceMs, 2 * (attempt.requestTimeoutMs ?? 0));
+  if (age < grace) throw new OutcomeStillUnknown(`the carrier has no purchase for ${shipment.packageRef} yet (attempt ${Math.round(age / 1000)} s old)`);
+  await recordFailed(shipment, attempt.id, { kind: 'failed', code: 'rejected', reason: 'the carrier never received this purchase' }, 'quoted');
+  return 'requote';
+}

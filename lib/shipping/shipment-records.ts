@@ -1,0 +1,102 @@
+import 'server-only';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { tables, type Tx } from '@/lib/db';
+import type { RateQuote } from '@/lib/shipping/carriers';
+
+export type ShipmentRow = typeof tables.shipments.$inferSelect;
+export type OpenAttempt = {
+  id: string;
+  state: 'purchasing' | 'unknown_outcome';
+  quote: RateQuote;
+  startedAt: Date;
+  /** The HTTP timeout of the worker that made the attempt (it bounds how long its request may run). */
+  requestTimeoutMs: number | null;
+};
+
+/** label_purchase_attempts.quote as stored (JSON: dates as ISO strings). */
+const storedQuoteSchema = z.object({
+  carrier: z.enum(['shippo', 'easypost']),
+  rateId: z.string().min(1),
+  shipmentId: z.string().min(1),
+  provider: z.string(),
+  serviceLevel: z.object({ token: z.string(), name: z.string() }),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  estimatedDays: z.number().int().nullable(),
+  quotedAt: z.coerce.date(),
+  requestTimeoutMs: z.number().int().positive().optional(),
+});
+
+/** Our package reference, sent to the carrier as metadata / reference: one label per package. */
+export function packageRefFor(order: { id: string; packageId: string | null }): string {
+  return order.packageId ? `tt-pkg-${order.packageId}` : `cf-order-${order.id}`;
+}
+
+/** The quote currently on the shipment row, or null if it was never quoted. */
+export function quoteOf(shipment: ShipmentRow): RateQuote | null {
+  if (!shipment.rateId || !shipment.carrierShipmentId || !shipment.quotedAt || shipment.rateAmountCents === null) return null;
+  return {
+    carrier: shipment.carrier, rateId: shipment.rateId, shipmentId: shipment.carrierShipmentId, provider: shipment.provider ?? '',
+    serviceLevel: { token: shipment.servicelevelToken ?? '', name: shipment.servicelevelName ?? '' },
+    amountCents: shipment.rateAmountCents, currency: shipment.currency ?? 'USD', estimatedDays: shipment.estimatedDays, quotedAt: shipment.quotedAt,
+  };
+}
+
+export async function loadShipment(tx: Tx, input: { accountId: string; shipmentId: string }): Promise<ShipmentRow | null> {
+  const [row] = await tx
+    .select()
+    .from(tables.shipments)
+    .where(and(eq(tables.shipments.id, input.shipmentId), eq(tables.shipments.accountId, input.accountId)));
+  return row ?? null;
+}
+
+/** The order's shipment, created on first need (package_ref is unique: racing creators share one row). */
+export async function ensureShipment(
+  tx: Tx,
+  input: { accountId: string; orderId: string; packageRef: string; carrier: 'shippo' | 'easypost'; serviceLevel: string },
+): Promise<ShipmentRow> {
+  const [existing] = await tx
+    .select()
+    .from(tables.shipments)
+    .where(and(eq(tables.shipments.orderId, input.orderId), eq(tables.shipments.accountId, input.accountId)))
+    .orderBy(desc(tables.shipments.createdAt))
+    .limit(1);
+  if (existing) return existing;
+  await tx
+    .insert(tables.shipments)
+    .values({ accountId: input.accountId, orderId: input.orderId, packageRef: input.packageRef, carrier: input.carrier, serviceLevel: input.serviceLevel })
+    .onConflictDoNothing({ target: tables.shipments.packageRef });
+  const [row] = await tx.select().from(tables.shipments).where(eq(tables.shipments.packageRef, input.packageRef));
+  if (!row || row.accountId !== input.accountId || row.orderId !== input.orderId) {
+    throw new Error(`package reference ${input.packageRef} already belongs to another order`);
+  }
+  return row;
+}
+
+export async function loadOpenAttempt(tx: Tx, shipmentId: string): Promise<OpenAttempt | null> {
+  const result = await tx.execute<{ id: string; state: 'purchasing' | 'unknown_outcome'; quote: unknown; started_at: string }>(sql`
+    select id, state, quote, started_at from public.label_purchase_attempts
+    where shipment_id = ${shipmentId} and state in ('purchasing', 'unknown_outcome')
+    order by started_at desc limit 1`);
+  const row = result.rows[0];
+  if (!row) return null;
+  const quote = storedQuoteSchema.safeParse(row.quote);
+  if (!quote.success) throw new Error(`purchase attempt ${row.id} has no usable quote to look it up by`);
+  const { requestTimeoutMs, ...rate } = quote.data;
+  return { id: row.id, state: row.state, quote: rate, startedAt: new Date(row.started_at), requestTimeoutMs: requestTimeoutMs ?? null };
+}
+
+export async function setShipmentStatus(
+  tx: Tx,
+  shipmentId: string,
+  status: ShipmentRow['status'],
+  options: { from?: ShipmentRow['status'][]; lastError?: string | null } = {},
+): Promise<boolean> {
+  const updated = await tx
+    .update(tables.shipments)
+    .set({ status, updatedAt: sql`now()`, ...(options.lastError !== undefined ? { lastError: options.lastError } : {}) })
+    .where(and(eq(tables.shipments.id, shipmentId), ...(options.from ? [inArray(tables.shipments.status, options.from)] : [])))
+    .returning({ id: tables.shipments.id });
+  return updated.length > 0;
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineJob } from '@/lib/queue/define-job';
+import { processTikTokWebhookEvent } from '../webhooks/process-webhook-event';
+
+/**
+ * One stored TikTok webhook → its effect (enqueued by POST /api/webhooks/tiktok in the event's own
+ * transaction, and by the admin replay). Fast: order and product topics only record what to fetch.
+ */
+export const processWebhookJob = defineJob({
+  name: 'tiktok.process-webhook',
+  schema: z.object({ eventId: z.uuid() }),
+  handler: async (data) => {
+    await processTikTokWebhookEvent(data.eventId);
+  },
+  queue: { retryLimit: 10, retryDelaySeconds: 2, retryDelayMaxSeconds: 300, expireInSeconds: 60 },
+  work: { localConcurrency: 4, batchSize: 10, pollingIntervalSeconds: 0.5 },
+});

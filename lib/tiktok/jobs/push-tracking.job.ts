@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineJob } from '@/lib/queue/define-job';
+import { pushTrackingToTikTok } from '../push-tracking';
+
+/**
+ * Tells TikTok Shop an order's package has shipped (Ship Package with our tracking number and the
+ * mapped shipping provider). Retried until TikTok accepts; "already shipped with this tracking"
+ * counts as accepted, so a retry never ships twice.
+ */
+export const pushTrackingJob = defineJob({
+  name: 'tiktok.push-tracking',
+  schema: z.object({ accountId: z.uuid(), orderId: z.uuid() }),
+  handler: async (data, context) => {
+    await pushTrackingToTikTok(data, context);
+  },
+  queue: { retryLimit: 20, retryDelaySeconds: 2, retryDelayMaxSeconds: 600, expireInSeconds: 60 },
+  work: { localConcurrency: 8, batchSize: 1 },
+});

@@ -1,0 +1,109 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { asSystem, tables } from '@/lib/db';
+import type { JobContext } from '@/lib/queue/define-job';
+import { PermanentJobError } from '@/lib/queue/define-job';
+import { isTikTokApiError } from './errors';
+import { loadShop } from './shops/load-shop';
+import { openShopApi } from './shops/open-shop-api';
+import { matchShippingProvider } from './sync/match-shipping-provider';
+import { toShopJobFailure } from './sync/shop-job-failure';
+
+export type PushTrackingOutcome = 'pushed' | 'corrected' | 'already_pushed';
+
+/**
+ * Tells TikTok Shop the order's package shipped with our label: Ship Package with the purchased
+ * shipment's tracking number and TikTok's id for its carrier (looked up under the order's delivery
+ * option). Safe to repeat: a package TikTok already shipped with our number counts as done, and one
+ * shipped with an older number (label voided and bought again) is corrected within TikTok's 72 h window.
+ * An order TikTok holds back (not AWAITING_SHIPMENT yet) is retried; a refusal no retry can fix is
+ * recorded on the order and fails the job for good.
+ */
+export async function pushTrackingToTikTok(
+  input: { accountId: string; orderId: string },
+  _context?: JobContext,
+): Promise<PushTrackingOutcome> {
+  const { order, shipment } = await loadOrderAndShipment(input);
+  const trackingNumber = shipment.trackingNumber!;
+  if (order.trackingPushedAt && order.trackingNumber === trackingNumber) return 'already_pushed';
+  const shop = await loadShop(input.accountId, order.shopId);
+  if (!shop) throw new PermanentJobError(`shop of order ${order.id} not found`);
+  if (!order.packageId) return fail(order.id, 'TikTok has not assigned a package to this order yet', true);
+  if (!order.deliveryOptionId) return fail(order.id, 'The order has no TikTok delivery option to choose a carrier from');
+
+  const api = openShopApi(shop);
+  try {
+    const providers = await api.getShippingProviders(order.deliveryOptionId);
+    const provider = matchShippingProvider(providers, shipment.provider ?? '');
+    if (!provider) {
+      const offered = providers.map((p) => p.name).join(', ') || 'none';
+      return fail(order.id, `TikTok offers no carrier matching "${shipment.provider}" for this delivery option (offered: ${offered})`);
+    }
+    const self = { trackingNumber, shippingProviderId: provider.id };
+    let outcome: PushTrackingOutcome = 'pushed';
+    try {
+      await api.shipPackage(order.packageId, self);
+    } catch (error) {
+      if (!isTikTokApiError(error) || error.kind !== 'ALREADY_SHIPPED') throw error;
+      const [remote] = await api.getOrderDetails([order.tiktokOrderId]);
+      if (remote?.tracking_number !== trackingNumber) {
+        await api.updateShippingInfo(order.tiktokOrderId, self);
+        outcome = 'corrected';
+      }
+    }
+    await asSystem((tx) =>
+      tx
+        .update(tables.orders)
+        .set({ trackingPushedAt: new Date(), trackingNumber, shippingProvider: provider.name, lastError: null, updatedAt: new Date() })
+        .where(eq(tables.orders.id, order.id)),
+    );
+    return outcome;
+  } catch (error) {
+    if (error instanceof PermanentJobError) throw error;
+    if (isTikTokApiError(error)) {
+      switch (error.kind) {
+        case 'INVALID_STATUS':
+          return fail(order.id, 'TikTok does not accept shipping for this order yet (still on hold)', true);
+        case 'ORDER_CANCELLED':
+          return fail(order.id, 'The order was cancelled on TikTok Shop; tracking was not pushed');
+        case 'INVALID_TRACKING':
+        case 'DUPLICATE_TRACKING':
+        case 'TRACKING_UPDATE_WINDOW_CLOSED':
+        case 'NOT_SHIPPED':
+        case 'ALREADY_DELIVERED':
+        case 'NO_SHIPPING_PROVIDERS':
+          return fail(order.id, `TikTok refused the tracking number: ${error.message}`);
+      }
+    }
+    throw await toShopJobFailure(shop, error);
+  }
+}
+
+async function loadOrderAndShipment(input: { accountId: string; orderId: string }) {
+  const [order] = await asSystem((tx) =>
+    tx
+      .select()
+      .from(tables.orders)
+      .where(and(eq(tables.orders.id, input.orderId), eq(tables.orders.accountId, input.accountId))),
+  );
+  if (!order) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
+  const s = tables.shipments;
+  const [shipment] = await asSystem((tx) =>
+    tx
+      .select()
+      .from(s)
+      .where(and(eq(s.orderId, order.id), eq(s.accountId, input.accountId), eq(s.status, 'purchased')))
+      .orderBy(desc(s.purchasedAt), desc(s.createdAt))
+      .limit(1),
+  );
+  if (!shipment?.trackingNumber) {
+    throw new PermanentJobError(`order ${order.id} has no purchased shipment with a tracking number`);
+  }
+  return { order, shipment };
+}
+
+/** Records why on the order; `retry` leaves the job to pg-boss's backoff instead of failing it for good. */
+async function fail(orderId: string, message: string, retry = false): Promise<never> {
+  await asSystem((tx) => tx.update(tables.orders).set({ lastError: message }).where(eq(tables.orders.id, orderId)));
+  throw retry ? new Error(message) : new PermanentJobError(message);
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { asSystem, tables, type Tx } from '@/lib/db';
+import { upsertTikTokOrders } from '@/lib/orders/ingest';
+import { loadShop } from '../shops/load-shop';
+import { openShopApi } from '../shops/open-shop-api';
+import { settleWebhookEvents } from '../webhooks/mark-webhook-events';
+import { claimOrderRequests, releaseOrderRequests, type ClaimedRequest } from './claim-order-requests';
+import { reportCreatedOrders } from './report-created-orders';
+import { scheduleOrderSync, type ShopRef } from './request-order-sync';
+import { toShopJobFailure } from './shop-job-failure';
+
+/** Batches per run before the job hands over to a fresh one (keeps one run's duration bounded). */
+const MAX_BATCHES_PER_RUN = 100;
+
+export interface SyncRequestedOrdersResult {
+  batches: number;
+  fetched: number;
+  created: number;
+  updated: number;
+  missing: number;
+}
+
+/**
+ * Drains a shop's pending order requests (written by the webhook job), ≤ 50 ids per Get Order Detail
+ * call. Each batch: claim (short transaction) → ask TikTok with no transaction open → one transaction
+ * that upserts the orders, settles the events that were waiting, and deletes the requests it claimed
+ * unless a newer event re-requested them meanwhile. A failed call gives the claims back and the job
+ * retries; a crashed job's claims expire.
+ */
+export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOrdersResult> {
+  const result: SyncRequestedOrdersResult = { batches: 0, fetched: 0, created: 0, updated: 0, missing: 0 };
+  const shop = await loadShop(ref.accountId, ref.shopId);
+  if (!shop) return result;
+  if (shop.status !== 'connected') {
+    await dropRequests(shop.id, `shop is ${shop.status}`);
+    return result;
+  }
+  const api = openShopApi(shop);
+
+  while (result.batches < MAX_BATCHES_PER_RUN) {
+    const claimed = await claimOrderRequests(shop.id);
+    if (claimed.length === 0) return result;
+    const orders = await api.getOrderDetails(claimed.map((request) => request.tiktokOrderId)).catch(async (error: unknown) => {
+      await releaseOrderRequests(shop.id, claimed);
+      throw await toShopJobFailure(shop, error);
+    });
+    const ingested = await asSystem(async (tx) => {
+      const upserted = await upsertTikTokOrders(tx, { accountId: shop.accountId, shopId: shop.id, orders, source: 'webhook' });
+      const returned = new Set(orders.map((order) => order.id));
+      await settleClaimed(tx, shop.id, claimed.filter((request) => returned.has(request.tiktokOrderId)), { status: 'processed' });
+      for (const request of claimed.filter((candidate) => !returned.has(candidate.tiktokOrderId))) {
+        await settleClaimed(tx, shop.id, [request], { status: 'failed', error: `TikTok did not return order ${request.tiktokOrderId}` });
+        result.missing += 1;
+      }
+      return upserted;
+    });
+    reportCreatedOrders(shop, ingested.created, 'webhook');
+    result.batches += 1;
+    result.fetched += orders.length;
+    result.created += ingested.created.length;
+    result.updated += ingested.updated.length;
+  }
+  // Still more: a new run (debounced like any other request) continues where this one stopped.
+  await scheduleOrderSync(ref);
+  return result;
+}
+
+/** Settles the claimed events and deletes each request only if it is still the version claimed. */
+async function settleClaimed(
+  tx: Tx,
+  shopRowId: string,
+  claimed: readonly ClaimedRequest[],
+  outcome: { status: 'processed' | 'failed'; error?: string },
+) {
+  if (claimed.length === 0) return;
+  await settleWebhookEvents(tx, claimed.flatMap((request) => request.eventIds), outcome);
+  await tx.execute(sql`
+    delete from public.tiktok_order_sync_requests r
+    using jsonb_to_recordset(${JSON.stringify(claimed)}::jsonb) as c("tiktokOrderId" text, "requestedAt" text)
+    where r.shop_id = ${shopRowId} and r.tiktok_order_id = c."tiktokOrderId" and r.requested_at = c."requestedAt"::timestamptz`);
+}
+
+async function dropRequests(shopRowId: string, reason: string) {
+  const r = tables.tiktokOrderSyncRequests;
+  await asSystem(async (tx) => {
+    const dropped = await tx.delete(r).where(eq(r.shopId, shopRowId)).returning({ eventIds: r.eventIds });
+    await settleWebhookEvents(tx, dropped.flatMap((row) => row.eventIds), { status: 'ignored', error: reason });
+  });
+}

@@ -1,0 +1,131 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { asSystem, tables, type Tx } from '@/lib/db';
+import { decideOrderChange } from '@/lib/orders/ingest';
+import { parseWebhookJson } from '../parse-webhook-body';
+import { applyAuthorizationExpiring, applySellerDeauthorization } from '../shops/apply-authorization-events';
+import type { ShopRow } from '../shops/load-shop';
+import { unscheduleReconciliation } from '../sync/reconcile-schedule';
+import { requestOrderSync, scheduleOrderSync } from '../sync/request-order-sync';
+import { requestProductSync, scheduleProductSync } from '../sync/request-product-sync';
+import type { TikTokWebhookEvent } from '../webhook-schemas';
+import { settleWebhookEvents } from './mark-webhook-events';
+
+export type ProcessOutcome = 'orders_requested' | 'products_requested' | 'applied' | 'stale' | 'ignored' | 'failed' | 'already_done';
+
+/**
+ * The `tiktok.process-webhook` job: turns one stored event into its effect. Order topics (1, 3, 4, 11,
+ * 12) become "fetch these orders" requests drained by the per-shop sync job (the event is settled when
+ * its order lands); product topics (5, 15, 16, 27) a product sync request; 6 and 7 change the shop at
+ * once. Idempotent: a settled event is left alone, and requests merge.
+ */
+export async function processTikTokWebhookEvent(eventId: string): Promise<ProcessOutcome> {
+  const after: (() => Promise<unknown>)[] = [];
+  const outcome = await asSystem(async (tx): Promise<ProcessOutcome> => {
+    const e = tables.webhookEvents;
+    const [stored] = await tx.select().from(e).where(and(eq(e.id, eventId), eq(e.provider, 'tiktok'))).for('update');
+    if (!stored || stored.status !== 'pending') return 'already_done';
+    const parsed = parseWebhookJson(stored.payload);
+    if (!parsed.ok) {
+      await settleWebhookEvents(tx, [eventId], { status: 'failed', error: parsed.error });
+      return 'failed';
+    }
+    const event = parsed.event;
+    const [shop] = await tx.select().from(tables.tiktokShops).where(eq(tables.tiktokShops.shopId, event.shop_id));
+    if (!shop) {
+      await settleWebhookEvents(tx, [eventId], { status: 'ignored', error: 'no connected shop has this shop_id' });
+      return 'ignored';
+    }
+    if (stored.accountId !== shop.accountId) await tx.update(e).set({ accountId: shop.accountId }).where(eq(e.id, eventId));
+    const outcome = await dispatch(tx, shop, event, eventId, after);
+    // Last, and at most about once a second: every job of a shop would otherwise queue on this row lock.
+    const s = tables.tiktokShops;
+    await tx
+      .update(s)
+      .set({ lastWebhookAt: stored.receivedAt })
+      .where(and(eq(s.id, shop.id), sql`(${s.lastWebhookAt} is null or ${s.lastWebhookAt} < ${stored.receivedAt.toISOString()}::timestamptz - interval '1 second')`));
+    return outcome;
+  });
+  for (const step of after) await step();
+  return outcome;
+}
+
+async function dispatch(
+  tx: Tx,
+  shop: ShopRow,
+  event: TikTokWebhookEvent,
+  eventId: string,
+  after: (() => Promise<unknown>)[],
+): Promise<ProcessOutcome> {
+  const ref = { shopId: shop.id, accountId: shop.accountId };
+  const settle = (status: 'processed' | 'ignored', error?: string) => settleWebhookEvents(tx, [eventId], { status, error });
+  if (event.topic === 'SELLER_DEAUTHORIZATION') {
+    await applySellerDeauthorization(tx, shop);
+    after.push(() => unscheduleReconciliation(shop.id));
+    await settle('processed');
+    return 'applied';
+  }
+  if (shop.status !== 'connected') {
+    await settle('ignored', `shop is ${shop.status}`);
+    return 'ignored';
+  }
+  switch (event.topic) {
+    case 'UPCOMING_AUTHORIZATION_EXPIRATION':
+      await applyAuthorizationExpiring(tx, shop, event.data.expiration_time);
+      await settle('processed');
+      return 'applied';
+    case 'ORDER_STATUS_CHANGE':
+      if (await alreadyHave(tx, shop, event.data)) {
+        await settle('processed', 'a newer state of the order is already stored');
+        return 'stale';
+      }
+      return requestOrders(tx, ref, [event.data.order_id], eventId, after);
+    case 'RECIPIENT_ADDRESS_UPDATE':
+    case 'CANCELLATION_STATUS_CHANGE':
+    case 'RETURN_STATUS_CHANGE':
+      return requestOrders(tx, ref, [event.data.order_id], eventId, after);
+    case 'PACKAGE_UPDATE':
+      return requestOrders(tx, ref, event.data.package_list.flatMap((p) => p.order_id_list), eventId, after);
+    case 'PRODUCT_STATUS_CHANGE':
+    case 'PRODUCT_INFORMATION_CHANGE':
+    case 'PRODUCT_CREATION':
+    case 'INVENTORY_STATUS_CHANGE':
+      await requestProductSync(tx, ref, event.data.update_time, eventId);
+      after.push(() => scheduleProductSync(ref));
+      return 'products_requested';
+    case 'UNKNOWN':
+      await settle('ignored', 'topic not handled');
+      return 'ignored';
+  }
+}
+
+async function requestOrders(
+  tx: Tx,
+  ref: { shopId: string; accountId: string },
+  orderIds: string[],
+  eventId: string,
+  after: (() => Promise<unknown>)[],
+): Promise<ProcessOutcome> {
+  if (orderIds.length === 0) {
+    await settleWebhookEvents(tx, [eventId], { status: 'ignored', error: 'the event names no order' });
+    return 'ignored';
+  }
+  await requestOrderSync(tx, ref, orderIds, eventId);
+  // After commit, so the sync job can never run before the request rows are visible.
+  after.push(() => scheduleOrderSync(ref));
+  return 'orders_requested';
+}
+
+type OrderStatusData = Extract<TikTokWebhookEvent, { topic: 'ORDER_STATUS_CHANGE' }>['data'];
+
+/** A status event no newer than what we hold needs no detail call (the update_time rule of ingestion). */
+async function alreadyHave(tx: Tx, shop: ShopRow, data: OrderStatusData): Promise<boolean> {
+  const o = tables.orders;
+  const [order] = await tx
+    .select({ orderStatus: o.orderStatus, tiktokUpdateTime: o.tiktokUpdateTime })
+    .from(o)
+    .where(and(eq(o.accountId, shop.accountId), eq(o.shopId, shop.id), eq(o.tiktokOrderId, data.order_id)));
+  if (!order) return false;
+  const change = decideOrderChange(order, { orderStatus: data.order_status, updateTime: data.update_time });
+  return change === 'stale' || change === 'unchanged';
+}

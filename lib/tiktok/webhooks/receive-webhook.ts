@@ -1,0 +1,84 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { asSystem, tables } from '@/lib/db';
+import { enqueue } from '@/lib/queue';
+import { parseWebhookBody, parseWebhookJson } from '../parse-webhook-body';
+import { verifyWebhookSignature } from '../sign';
+import { TOPIC_BY_TYPE } from '../webhook-schemas';
+import { findShopByTikTokId } from './find-shop-by-tiktok-id';
+
+export type ReceiveWebhookResult =
+  /** Signature missing or wrong: 401, nothing stored. */
+  | { status: 401 }
+  /** Not JSON, or not a TikTok envelope: 400, nothing stored. */
+  | { status: 400; error: string }
+  | { status: 200; outcome: 'accepted' | 'duplicate' | 'ignored' | 'unmatched' | 'invalid_data'; eventId?: string };
+
+export interface ReceiveWebhookInput {
+  rawBody: Buffer;
+  authorization: string | null;
+  appKey: string;
+  appSecret: string;
+}
+
+/** TikTok's name for a topic (`ORDER_STATUS_CHANGE`), or `TYPE_<n>` for topics we do not read. */
+const eventTypeOf = (type: number) => TOPIC_BY_TYPE.get(type) ?? `TYPE_${type}`;
+
+/**
+ * POST /api/webhooks/tiktok after the HTTP edge: verify the `Authorization` HMAC over the raw bytes
+ * (timing-safe), parse, then store the event and its `tiktok.process-webhook` job in ONE transaction,
+ * deduplicated on tts_notification_id (sha256 of the body when TikTok omits it) through
+ * webhook_events unique(provider, provider_event_id). TikTok wants 200 within 3 s, so all real work
+ * happens in the job.
+ *
+ * Acknowledged without a job (200): unknown topics and shops nobody connected (stored as `ignored`,
+ * the latter with account_id null), and known topics whose `data` we cannot read (stored as `failed`,
+ * visible and replayable on the admin page, rather than 400s TikTok would retry and then drop).
+ */
+export async function receiveTikTokWebhook(input: ReceiveWebhookInput): Promise<ReceiveWebhookResult> {
+  const { rawBody } = input;
+  if (!verifyWebhookSignature({ appKey: input.appKey, appSecret: input.appSecret, rawBody, authorization: input.authorization })) {
+    return { status: 401 };
+  }
+  let json: unknown;
+  try {
+    json = parseWebhookBody(rawBody.toString('utf8'));
+  } catch {
+    return { status: 400, error: 'body is not valid JSON' };
+  }
+  const parsed = parseWebhookJson(json);
+  if (!parsed.ok && parsed.stage !== 'data') return { status: 400, error: parsed.error };
+  // Envelope fields are valid here even when `data` is not (stage 'data').
+  const envelope = json as { type: number; shop_id: string | number; tts_notification_id?: string | number };
+  const tiktokShopId = String(envelope.shop_id);
+  const providerEventId =
+    envelope.tts_notification_id !== undefined
+      ? String(envelope.tts_notification_id)
+      : `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+  const known = TOPIC_BY_TYPE.has(envelope.type);
+
+  return asSystem(async (tx) => {
+    const shop = await findShopByTikTokId(tx, tiktokShopId);
+    const outcome = !parsed.ok ? 'invalid_data' : !shop ? 'unmatched' : known ? 'accepted' : 'ignored';
+    const finished = outcome !== 'accepted';
+    const [stored] = await tx
+      .insert(tables.webhookEvents)
+      .values({
+        provider: 'tiktok',
+        providerEventId,
+        eventType: eventTypeOf(envelope.type),
+        externalRef: tiktokShopId,
+        accountId: shop?.accountId ?? null,
+        payload: json as Record<string, unknown>,
+        status: outcome === 'invalid_data' ? 'failed' : finished ? 'ignored' : 'pending',
+        error: !parsed.ok ? parsed.error.slice(0, 2000) : outcome === 'unmatched' ? 'no connected shop has this shop_id' : outcome === 'ignored' ? 'topic not handled' : null,
+        ...(finished ? { processedAt: sql`now()` } : {}),
+      })
+      .onConflictDoNothing({ target: [tables.webhookEvents.provider, tables.webhookEvents.providerEventId] })
+      .returning({ id: tables.webhookEvents.id });
+    if (!stored) return { status: 200, outcome: 'duplicate' };
+    if (!finished) await enqueue('tiktok.process-webhook', { eventId: stored.id }, { tx });
+    return { status: 200, outcome, eventId: stored.id };
+  });
+}

@@ -1,0 +1,301 @@
+// bun run bench:pipeline — the fulfillment pipeline end to end, through the real webhook path.
+//
+// Boots an embedded Postgres (its own data dir and port), the TikTok Shop simulator and the sandbox
+// carrier with zero latency, the app's webhook route handlers on a local HTTP server and every queue
+// worker in this process (as `bun run dev` runs them inside Next.js). A tenant connects the
+// simulator's shop through the real code exchange; the simulator then creates N paid orders and
+// delivers their signed webhooks. Each order is timed from the first webhook our route receives for
+// it to the moment TikTok accepts its tracking number (Ship Package answered code 0): that is
+// ingestion → validation → stock reservation → rate shopping → label purchase → tracking push.
+//
+//   bun run bench:pipeline                       1,000 orders in one burst (throughput)
+//   bun run bench:pipeline --orders 10000        10,000 in one burst
+//   bun run bench:pipeline --orders 3000 --rate 50   3,000 paced at 50 orders/s (latency)
+//
+// Prints orders/s (N / first webhook → last tracking push) and p50 / p95 / max per-order latency,
+// plus a Markdown row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S,
+// --profile (per queue: jobs, mean wait before a worker took them, mean run time),
+// --tuned-queue (an experiment, labelled as such in the output: the same jobs and handlers, but
+// workers that fetch batches of 10 continuously while the queue is full and settle each job on its
+// own (pg-boss burstWhenBatchFull + perJobResults) instead of lib/queue's one job per worker per
+// 0.5 s poll. It measures what that change to lib/queue/runtime.ts would give.)
+import '../lib/server-runtime';
+import { execSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+
+type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; tunedQueue: boolean };
+
+function parseFlags(argv: string[]): Flags {
+  const value = (name: string, fallback: number) => {
+    const index = argv.indexOf(`--${name}`);
+    const parsed = index >= 0 ? Number(argv[index + 1]) : fallback;
+    if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative number`);
+    return parsed;
+  };
+  const flags = { orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile'), tunedQueue: argv.includes('--tuned-queue') };
+  if (flags.orders < 1 || flags.orders > 20_000) throw new Error('--orders must be between 1 and 20000 (the simulator limit)');
+  return flags;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const flags = parseFlags(process.argv.slice(2));
+const pgPort = await freePort();
+const database = await startEmbeddedPostgres({ dataDir: path.join('.data', `bench-pipeline-${process.pid}`), port: pgPort, persistent: false });
+const databaseUrl = database.url;
+
+// Configuration of this benchmark process, read by lib/env.ts at its first import below: the
+// database, a pool sized for the worker concurrency, quiet logs, and TikTok client limits lifted
+// to match a simulator that has none (qpsLimit below).
+Object.assign(process.env, {
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '40',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+  TIKTOK_RATE_LIMIT_PER_SECOND: '1000000',
+  TIKTOK_RATE_LIMIT_PER_MINUTE: '100000000',
+});
+
+const { migrate } = await import('@/lib/db/migrate');
+await migrate(databaseUrl);
+const bench = await boot(flags);
+
+try {
+  const started = Date.now();
+  if (flags.rate > 0) {
+    // Paced: orders in small batches every 100 ms, at `rate` orders per second.
+    const perTick = Math.max(1, Math.round(flags.rate / 10));
+    for (let placed = 0; placed < flags.orders; placed += perTick) {
+      const tickStart = Date.now();
+      await bench.placeOrders(Math.min(perTick, flags.orders - placed));
+      await sleep(Math.max(0, 100 - (Date.now() - tickStart)));
+    }
+  } else {
+    await bench.placeOrders(flags.orders);
+  }
+  const deadline = started + flags.timeoutSeconds * 1000;
+  while (bench.pushedCount() < flags.orders && Date.now() < deadline) await sleep(200);
+
+  const result = { ...bench.results(), ...(await bench.purchases()) };
+  const latencies = result.latenciesMs.sort((a, b) => a - b);
+  const seconds = (result.lastPushAt - result.firstWebhookAt) / 1000;
+  const throughput = latencies.length / seconds;
+  const machine = `${os.cpus().length} cores (nproc ${execSync('nproc').toString().trim()}), ${os.cpus()[0]?.model ?? 'cpu'}, node ${execSync('node --version').toString().trim()}, bun ${process.versions.bun ?? '?'}`;
+  console.log('');
+  console.log(`orders                : ${flags.orders} (${flags.rate > 0 ? `paced at ${flags.rate}/s` : 'one burst'})${flags.tunedQueue ? ' — EXPERIMENT: --tuned-queue workers' : ''}`);
+  console.log(`tracking pushed       : ${latencies.length}${latencies.length < flags.orders ? ' (INCOMPLETE: timed out)' : ''}`);
+  console.log(`labels bought         : ${result.purchases} (duplicates: ${result.duplicatePurchases})`);
+  console.log(`first webhook → last push: ${seconds.toFixed(1)} s  →  ${throughput.toFixed(1)} orders/s`);
+  console.log(`latency p50 / p95 / max: ${(percentile(latencies, 50) / 1000).toFixed(2)} s / ${(percentile(latencies, 95) / 1000).toFixed(2)} s / ${((latencies.at(-1) ?? NaN) / 1000).toFixed(2)} s`);
+  console.log(`machine               : ${machine}`);
+  console.log('');
+  console.log(`| ${flags.orders} | ${flags.rate > 0 ? `${flags.rate}/s` : 'burst'} | ${throughput.toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(2)} s | ${(percentile(latencies, 95) / 1000).toFixed(2)} s | ${result.purchases} / ${result.duplicatePurchases} |`);
+  if (flags.profile) {
+    console.log('');
+    console.table(await bench.queueProfile());
+  }
+  if (latencies.length < flags.orders || result.duplicatePurchases > 0) process.exitCode = 1;
+} finally {
+  await bench.close();
+  await database.stop();
+}
+// pg-boss keeps timers that would outlive the database; the run is over.
+process.exit();
+
+/**
+ * The stack under test, in this process. App modules are imported only here, after the environment
+ * above is set (lib/env reads it once).
+ */
+async function boot(flags: Flags) {
+  const { sql } = await import('drizzle-orm');
+  const { env } = await import('@/lib/env');
+  const { asSystem, closeDb } = await import('@/lib/db');
+  const { startWorkers, stopQueueRuntime } = await import('@/lib/queue/runtime');
+  const { closeShipmentLocks, configureShipping, shippingConfigFromEnv } = await import('@/lib/shipping');
+  const { createTikTokClient } = await import('@/lib/tiktok');
+  const { connectShopsWithCode, setTikTokClient } = await import('@/lib/tiktok/server');
+  const { POST: tiktokRoute } = await import('@/app/api/webhooks/tiktok/route');
+  const { createTikTokShopSimulator } = await import('@/sandbox/tiktok-shop');
+  const { createSandboxCarrier } = await import('@/sandbox/carrier');
+  const { createAccountForUser } = await import('@/lib/accounts/create-account-for-user');
+  const { tables } = await import('@/lib/db');
+
+  // Per order: when our route first heard of it, and when TikTok accepted its tracking number.
+  const firstWebhook = new Map<string, number>();
+  const pushed = new Map<string, number>();
+
+  const routes = createServer((message, response) => {
+    const chunks: Buffer[] = [];
+    message.on('data', (chunk: Buffer) => chunks.push(chunk));
+    message.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const at = Date.now();
+      try {
+        const orderId = (JSON.parse(body.toString('utf8')) as { data?: { order_id?: string } }).data?.order_id;
+        if (orderId && !firstWebhook.has(orderId)) firstWebhook.set(orderId, at);
+      } catch {
+        // not JSON: the route answers 400
+      }
+      const headers = Object.entries(message.headers).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as [string, string]] : []));
+      void tiktokRoute(new Request(`http://127.0.0.1${message.url}`, { method: 'POST', headers, body })).then(
+        (answer) => response.writeHead(answer.status).end(),
+        () => response.writeHead(500).end(),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => routes.listen(0, '127.0.0.1', resolve));
+  const routesUrl = `http://127.0.0.1:${(routes.address() as { port: number }).port}`;
+
+  const sim = await createTikTokShopSimulator({
+    webhookUrl: `${routesUrl}/api/webhooks/tiktok`, onHoldMs: 0, qpsLimit: 1_000_000, webhookConcurrency: 32,
+    webhookRetryScheduleMs: [1_000, 5_000], appKey: env.TIKTOK_APP_KEY, appSecret: env.TIKTOK_APP_SECRET,
+  });
+  // Ship Package answered with code 0 = TikTok took the tracking number: the end of an order's run.
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    const url = String(input instanceof Request ? input.url : input);
+    const match = /\/fulfillment\/202309\/packages\/([^/]+)\/ship/.exec(url);
+    if (match && response.ok) {
+      const body = (await response.clone().json()) as { code?: number };
+      const orderId = sim.state.packages.get(decodeURIComponent(match[1]!));
+      if (body.code === 0 && orderId && !pushed.has(orderId)) pushed.set(orderId, Date.now());
+    }
+    return response;
+  };
+  setTikTokClient(createTikTokClient({
+    appKey: env.TIKTOK_APP_KEY, appSecret: env.TIKTOK_APP_SECRET, apiBaseUrl: sim.url, authBaseUrl: sim.url, fetch: recordingFetch,
+    rateLimit: { perEndpointPerSecond: 1_000_000, overallPerMinute: 100_000_000 },
+  }));
+  const carrier = await createSandboxCarrier({});
+  const base = shippingConfigFromEnv(env);
+  configureShipping({ ...base, shippo: { ...base.shippo, serverURL: carrier.url }, easypost: { ...base.easypost, baseUrl: `${carrier.url}/v2/` } });
+
+  // A SKU deep enough for the run (the seed catalogue holds ~1,100 units in all).
+  const created = await control<{ product: { skus: { id: string }[] } }>(sim.url, '/__sandbox/products', {
+    title: 'Bench Glow Serum', skus: [{ seller_sku: 'BENCH-GLOW', price: 24.99, quantity: 99_999 }],
+  });
+  const skuId = created.product.skus[0]!.id;
+
+  const accountId = await asSystem(async (tx) => {
+    const [user] = await tx.insert(tables.authUsers).values({ email: `bench-${Date.now()}@creatorflow.dev` }).returning({ id: tables.authUsers.id });
+    return (await createAccountForUser(tx, { userId: user!.id, accountName: 'Bench' })).accountId;
+  });
+  const { code } = await control<{ code: string }>(sim.url, '/__sandbox/authorize', {});
+  const connected = await connectShopsWithCode({ accountId, code });
+  if (!connected.connected[0]) throw new Error('the simulator shop did not connect');
+  if (flags.tunedQueue) await startTunedWorkers();
+  else await startWorkers();
+  process.stdout.write('importing the catalogue');
+  for (;;) {
+    const stock = await asSystem((tx) => tx.execute<{ on_hand: number }>(sql`
+      select l.on_hand from public.inventory_levels l join public.skus s on s.id = l.sku_id where s.tiktok_sku_id = ${skuId}`));
+    if ((stock.rows[0]?.on_hand ?? 0) > 0) break;
+    process.stdout.write('.');
+    await sleep(250);
+  }
+  console.log(' done');
+  const shipped = async () => {
+    const purchases = (await (await fetch(`${carrier.url}/__sandbox/purchases`)).json()) as { purchases: { reference: string }[] };
+    const references = purchases.purchases.map((purchase) => purchase.reference);
+    return { count: references.length, duplicates: references.length - new Set(references).size };
+  };
+
+  return {
+    async placeOrders(count: number) {
+      await control(sim.url, '/__sandbox/orders', { count, sku_id: skuId, quantity: 1 });
+    },
+    pushedCount: () => pushed.size,
+    results() {
+      const latenciesMs: number[] = [];
+      for (const [orderId, at] of pushed) {
+        const from = firstWebhook.get(orderId);
+        if (from !== undefined) latenciesMs.push(at - from);
+      }
+      return {
+        latenciesMs,
+        firstWebhookAt: Math.min(...firstWebhook.values()),
+        lastPushAt: Math.max(...pushed.values()),
+      };
+    },
+    /** Where the time went, per queue (pg-boss keeps created / started / completed times). */
+    async queueProfile() {
+      const rows = await asSystem((tx) => tx.execute<{ queue: string; jobs: number; wait_ms: number; run_ms: number; retries: number }>(sql`
+        select name as queue, count(*)::int as jobs,
+          round(avg(extract(epoch from started_on - created_on) * 1000))::int as wait_ms,
+          round(avg(extract(epoch from completed_on - started_on) * 1000))::int as run_ms,
+          sum(retry_count)::int as retries
+        from pgboss.job where started_on is not null group by name order by jobs desc`));
+      return rows.rows;
+    },
+    /** Every label the sandbox sold, and how many packages got more than one (must be 0). */
+    async purchases() {
+      const { count, duplicates } = await shipped();
+      return { purchases: count, duplicatePurchases: duplicates };
+    },
+    async close() {
+      await stopQueueRuntime();
+      await closeShipmentLocks();
+      await sim.close();
+      await carrier.close();
+      routes.closeAllConnections();
+      await new Promise<void>((resolve) => routes.close(() => resolve()));
+      setTikTokClient(undefined);
+      await closeDb();
+    },
+  };
+}
+
+/**
+ * The --tuned-queue experiment: every registered job, its own handler and dead-letter rule (as in
+ * lib/queue/runtime.ts runOne), but batches of 10 fetched back to back while they come back full,
+ * each job run concurrently and settled on its own.
+ */
+async function startTunedWorkers() {
+  const { getReadyBoss } = await import('@/lib/queue/runtime');
+  const { jobRegistry, deadLetterQueueName } = await import('@/lib/queue/registry');
+  const { PermanentJobError } = await import('@/lib/queue/define-job');
+  const boss = await getReadyBoss();
+  for (const job of jobRegistry) {
+    await boss.work(
+      job.name,
+      { batchSize: 10, burstWhenBatchFull: true, perJobResults: true, localConcurrency: Math.max(1, Math.ceil(job.work.localConcurrency / 2)), pollingIntervalSeconds: 0.5 },
+      async (batch) =>
+        Promise.all(
+          batch.map(async (raw) => {
+            try {
+              const parsed = (job.schema as import('zod').ZodType).safeParse(raw.data);
+              if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.message}`);
+              await (job.handler as (data: unknown, context: unknown) => Promise<void>)(parsed.data, { id: raw.id, retryCount: raw.retryCount, signal: raw.signal });
+              return { id: raw.id, status: 'completed' as const };
+            } catch (error) {
+              if (error instanceof PermanentJobError) {
+                await boss.send(deadLetterQueueName(job.name), { originalJobId: raw.id, data: raw.data, error: error.message });
+                return { id: raw.id, status: 'completed' as const };
+              }
+              return { id: raw.id, status: 'failed' as const, output: { message: (error as Error).message } };
+            }
+          }),
+        ),
+    );
+  }
+}
+
+async function control<T = unknown>(simUrl: string, pathname: string, body: unknown): Promise<T> {
+  const response = await fetch(`${simUrl}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${pathname} → ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
