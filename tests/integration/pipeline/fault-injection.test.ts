@@ -12,6 +12,9 @@ import { waitFor } from './support/serve-routes';
  * per package: a worker process killed with SIGKILL mid-purchase, the carrier answering 500 after
  * it committed a purchase, and a storm of TikTok 429s while tracking is pushed.
  */
+// Each scenario waits up to 90 s for every order to ship; give Jest room beyond that bound.
+jest.setTimeout(150_000);
+
 let pipeline: Pipeline;
 let child: ChildProcess | undefined;
 
