@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.CI ? '0' : '1' };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- two foreign report formats, read defensively
+type Report = any;
+
 let passed = 0;
 let failed = 0;
 
@@ -16,9 +19,6 @@ function step(name: string, command: string, args: string[]): boolean {
   console.log(`━━ ${name} ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return ok;
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- two foreign report formats, read defensively
-type Report = any;
 
 function countJson(file: string, read: (json: Report) => { passed: number; failed: number }): boolean {
   if (!existsSync(file)) return false;
@@ -35,10 +35,11 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 if (!step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) failed += 1;
 if (!step('lint', bin('eslint'), ['.', '--max-warnings=0'])) failed += 1;
 
-step('jest', bin('jest'), ['--ci', '--json', '--outputFile=test-results/jest-results.json']);
-if (!countJson('test-results/jest-results.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + j.numRuntimeErrorTestSuites }))) {
-  failed += 1;
-}
+const jestCounts = (j: Report) => ({ passed: j.numPassedTests, failed: j.numFailedTests + j.numRuntimeErrorTestSuites });
+step('jest', bin('jest'), ['--ci', '--selectProjects', 'unit', 'integration', '--json', '--outputFile=test-results/jest-results.json']);
+if (!countJson('test-results/jest-results.json', jestCounts)) failed += 1;
+step('jest (fault injection, alone)', bin('jest'), ['--ci', '--selectProjects', 'faults', '--runInBand', '--json', '--outputFile=test-results/jest-faults.json']);
+if (!countJson('test-results/jest-faults.json', jestCounts)) failed += 1;
 
 if (step('build', bin('next'), ['build'])) {
   step('playwright', bin('playwright'), ['test']);
