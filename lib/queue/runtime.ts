@@ -2,6 +2,8 @@ import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { registerHealthProbe, registerMetricsProbe } from '@/lib/health/get-health';
 import { logger } from '@/lib/logger';
+import { schedulePipelineMaintenance } from '@/lib/orders/schedule-pipeline-maintenance';
+import { registerWorkflowHealth } from '@/lib/orders/workflow-health';
 import { startTikTokIntegration } from '@/lib/tiktok/start-integration';
 import { getBoss, stopBoss } from './boss';
 import { PermanentJobError, type JobDefinition } from './define-job';
@@ -103,6 +105,9 @@ export async function startQueueRuntime(options: { workers: boolean }): Promise<
   });
   registerMetricsProbe(async () => ({ queueDepth: (await queueDepth()).queued }));
   await startTikTokIntegration().catch((error) => logger.error({ err: error }, 'tiktok integration failed to start'));
+  // The workflow's safety net: the every-minute reconciler that finds orders a crash left mid-step.
+  registerWorkflowHealth();
+  await schedulePipelineMaintenance().catch((error) => logger.error({ err: error }, 'pipeline maintenance not scheduled'));
   if (options.workers) await startWorkers();
 }
 

@@ -77,12 +77,13 @@ const bench = await boot(flags);
 try {
   const started = Date.now();
   if (flags.rate > 0) {
-    // Paced: orders in small batches every 100 ms, at `rate` orders per second.
+    // Paced: small batches at `rate` orders per second (every 100 ms, or one order per tick below 10/s).
     const perTick = Math.max(1, Math.round(flags.rate / 10));
+    const tickMs = (1000 * perTick) / flags.rate;
     for (let placed = 0; placed < flags.orders; placed += perTick) {
-      const tickStart = Date.now();
+      const due = started + (placed / perTick) * tickMs;
+      await sleep(Math.max(0, due - Date.now()));
       await bench.placeOrders(Math.min(perTick, flags.orders - placed));
-      await sleep(Math.max(0, 100 - (Date.now() - tickStart)));
     }
   } else {
     await bench.placeOrders(flags.orders);

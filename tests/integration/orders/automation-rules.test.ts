@@ -38,7 +38,7 @@ describe('automation rules', () => {
     expect((await automation.listAutomationRules(as(owner)))[0]).toMatchObject({ id: created.id, enabled: true });
   });
 
-  test('packers and viewers may read rules but not manage them', async () => {
+  test('a packer may read rules but not manage them', async () => {
     await addMember(owner.accountId, rival.userId, 'packer');
     const packer = as(rival, owner.accountId, 'packer');
     expect((await automation.listAutomationRules(packer)).length).toBeGreaterThan(0);
