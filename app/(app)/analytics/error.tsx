@@ -1,22 +1,7 @@
 'use client';
 
-import { AlertTriangle } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { PageError } from '@/components/shared/page-error';
 
 export default function AnalyticsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div
-      role="alert"
-      className="flex flex-col items-center gap-4 rounded-xl border bg-card px-6 py-16 text-center"
-    >
-      <AlertTriangle className="size-8 text-destructive" aria-hidden />
-      <div>
-        <h2 className="text-lg font-semibold">Analytics could not load</h2>
-        <p className="text-sm text-muted-foreground">
-          Your data is safe. Try again, or come back in a minute.
-        </p>
-      </div>
-      <Button onClick={reset}>Try again</Button>
-    </div>
-  );
+  return <PageError title="Analytics could not load" reset={reset} />;
 }
