@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db';
 import { checkLowStock } from './check-low-stock';
-import { enqueueDebounced } from './enqueue-debounced';
+import { enqueue } from '@/lib/queue';
 
 /** TikTok hears about stock changes at most every 2 s per shop (and always after the last one). */
 const PUSH_DEBOUNCE_SECONDS = 2;
@@ -14,7 +14,7 @@ const BACKORDER_RETRY_DEBOUNCE_SECONDS = 1;
  */
 export async function enqueueStockPush(tx: Tx, input: { accountId: string; shopIds: readonly string[] }): Promise<void> {
   for (const shopId of new Set(input.shopIds)) {
-    await enqueueDebounced(tx, 'tiktok.push-inventory', { accountId: input.accountId, shopId }, { key: shopId, seconds: PUSH_DEBOUNCE_SECONDS });
+    await enqueue('tiktok.push-inventory', { accountId: input.accountId, shopId }, { tx, debounce: { key: shopId, seconds: PUSH_DEBOUNCE_SECONDS } });
   }
 }
 
@@ -39,11 +39,10 @@ export async function afterStockChange(
       select distinct i.sku_id from public.orders o join public.order_items i on i.order_id = o.id
       where o.account_id = ${input.accountId} and o.backordered and o.workflow_status = 'validated' and i.sku_id in (${ids})`);
     for (const { sku_id: skuId } of waiting.rows) {
-      await enqueueDebounced(
-        tx,
+      await enqueue(
         'orders.retry-backorders',
         { accountId: input.accountId, skuId },
-        { key: `${input.accountId}:${skuId}`, seconds: BACKORDER_RETRY_DEBOUNCE_SECONDS },
+        { tx, debounce: { key: `${input.accountId}:${skuId}`, seconds: BACKORDER_RETRY_DEBOUNCE_SECONDS } },
       );
     }
   }

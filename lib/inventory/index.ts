@@ -6,6 +6,5 @@ export { adjustStock, applyStockAdjustment, type StockLevel } from './adjust-sto
 export { afterStockChange, enqueueStockPush } from './after-stock-change';
 export { checkLowStock } from './check-low-stock';
 export { stockOutlook } from './stock-outlook';
-export { enqueueDebounced } from './enqueue-debounced';
 export type { Movement } from './record-movements';
 export { adjustStockSchema, type AdjustStockInput } from './schemas';

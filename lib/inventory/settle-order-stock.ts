@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db';
-import { recordMovements, type Movement } from './record-movements';
+import type { Movement } from './record-movements';
 
 type Held = { sku_id: string; warehouse_id: string; held: number };
 type LevelRow = { on_hand: number; reserved: number };
@@ -30,12 +30,20 @@ async function settle(
   const movements: Movement[] = [];
   for (const line of await heldByOrder(tx, input.accountId, input.orderId)) {
     const onHandDelta = kind === 'ship' ? -line.held : 0;
+    // One statement changes the level and writes its ledger line: a viral SKU's level row is
+    // locked from here to COMMIT, so nothing else runs in between (see the workflow's runOrder).
     const updated = await tx.execute<LevelRow>(sql`
-      update public.inventory_levels
-      set reserved = reserved - ${line.held}, on_hand = on_hand + ${onHandDelta}, updated_at = now()
-      where account_id = ${input.accountId} and sku_id = ${line.sku_id} and warehouse_id = ${line.warehouse_id}
-        and reserved >= ${line.held}
-      returning on_hand, reserved`);
+      with updated as (
+        update public.inventory_levels
+        set reserved = reserved - ${line.held}, on_hand = on_hand + ${onHandDelta}, updated_at = now()
+        where account_id = ${input.accountId} and sku_id = ${line.sku_id} and warehouse_id = ${line.warehouse_id}
+          and reserved >= ${line.held}
+        returning account_id, sku_id, warehouse_id, on_hand, reserved),
+      ledger as (
+        insert into public.inventory_movements (account_id, sku_id, warehouse_id, order_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reason, actor_id)
+        select account_id, sku_id, warehouse_id, ${input.orderId}::uuid, ${kind}, ${onHandDelta}, ${-line.held}, on_hand, reserved, ${input.reason}, ${input.actorId ?? null}::uuid
+        from updated)
+      select on_hand, reserved from updated`);
     const row = updated.rows[0];
     // The ledger says the order holds these units; a level without them means someone edited
     // inventory_levels outside this module. Refuse rather than guess.
@@ -45,7 +53,6 @@ async function settle(
       reservedDelta: -line.held, onHandAfter: row.on_hand, reservedAfter: row.reserved,
     });
   }
-  await recordMovements(tx, { accountId: input.accountId, orderId: input.orderId, reason: input.reason, actorId: input.actorId, movements });
   return movements;
 }
 

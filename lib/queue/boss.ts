@@ -17,6 +17,9 @@ export function getBoss(): Promise<PgBoss> {
       schema: env.QUEUE_SCHEMA,
       max: 10,
       application_name: 'creatorflow-queue',
+      // Queues are created with `notify`: a job's commit wakes the workers at once (one dedicated
+      // listening connection per process), instead of them finding it on their next poll.
+      useListenNotify: true,
     });
     boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
     const started = boss.start().then(() => boss);

@@ -25,7 +25,8 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
 };
 
 const DEFAULT_QUEUE: QueuePolicy = { retryLimit: 8, retryDelaySeconds: 2, retryDelayMaxSeconds: 300, expireInSeconds: 120 };
-const DEFAULT_WORK: WorkPolicy = { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 0.5 };
+/** Per process: `localConcurrency` fetchers, each running a batch of up to `batchSize` jobs side by side. */
+const DEFAULT_WORK: WorkPolicy = { localConcurrency: 2, batchSize: 8, pollingIntervalSeconds: 0.5 };
 
 export function defineJob<const Name extends string, Schema extends z.ZodType>(definition: {
   name: Name;

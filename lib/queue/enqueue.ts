@@ -12,6 +12,13 @@ export type EnqueueOptions = {
   /** At most one queued job with this key (e.g. one sync per order at a time). */
   singletonKey?: string;
   startAfter?: Date | number;
+  /**
+   * At most one job per `key` per `seconds`-long slot (pg-boss sendDebounced): the first request
+   * in a slot runs at once, later ones become one job at the start of the next slot, more are
+   * dropped because that job has not run yet. The job must drain shared state (pending rows, the
+   * current stock), not act on its own payload alone. A burst of 1,000 changes costs two jobs.
+   */
+  debounce?: { key: string; seconds: number };
 };
 
 function sendOptions(options: EnqueueOptions) {
@@ -25,6 +32,10 @@ function sendOptions(options: EnqueueOptions) {
 
 export async function enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: EnqueueOptions = {}): Promise<string | null> {
   const boss = await getReadyBoss();
+  if (options.debounce) {
+    if (options.singletonKey || options.startAfter !== undefined) throw new TypeError('debounce sets its own singleton key and start time');
+    return boss.sendDebounced(name, data as object, sendOptions(options), options.debounce.seconds, options.debounce.key);
+  }
   return boss.send(name, data as object, sendOptions(options));
 }
 

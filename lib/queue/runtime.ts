@@ -18,20 +18,28 @@ type RuntimeState = { ready?: Promise<PgBoss>; workersStarted?: boolean };
 const globalForRuntime = globalThis as typeof globalThis & { __creatorflowQueueRuntime?: RuntimeState };
 const state = (globalForRuntime.__creatorflowQueueRuntime ??= {});
 
+/** With LISTEN/NOTIFY wake-ups, polling is only the safety net for a dropped listener connection. */
+const NOTIFY_BACKSTOP_POLL_SECONDS = 5;
+
 const allJobs = (): readonly JobDefinition[] => jobRegistry as readonly JobDefinition[];
 
 async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promise<void> {
   for (const job of jobs) {
     const deadLetter = deadLetterQueueName(job.name);
     await boss.createQueue(deadLetter, { retentionSeconds: 14 * 24 * 3600 });
-    await boss.createQueue(job.name, {
+    const policy = {
       retryLimit: job.queue.retryLimit,
       retryDelay: job.queue.retryDelaySeconds,
       retryBackoff: true,
       retryDelayMax: job.queue.retryDelayMaxSeconds,
       expireInSeconds: job.queue.expireInSeconds,
       deadLetter,
-    });
+      notify: true,
+    };
+    await boss.createQueue(job.name, policy);
+    // createQueue leaves an existing queue as it was: bring a database from an older release up
+    // to the policy declared in code.
+    await boss.updateQueue(job.name, policy);
   }
 }
 
@@ -45,23 +53,34 @@ export function getReadyBoss(): Promise<PgBoss> {
   return state.ready;
 }
 
-async function runOne(boss: PgBoss, job: JobDefinition, raw: { id: string; data: unknown; retryCount: number; signal: AbortSignal }) {
+type JobResult = { id: string; status: 'completed' | 'failed'; output?: unknown };
+
+/** One job of a batch: its own result, so one failure never retries its neighbours. */
+async function runOne(boss: PgBoss, job: JobDefinition, raw: { id: string; data: unknown; retryCount: number; signal: AbortSignal }): Promise<JobResult> {
   const parsed = job.schema.safeParse(raw.data);
   try {
     if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.message}`);
     await job.handler(parsed.data, { id: raw.id, retryCount: raw.retryCount, signal: raw.signal });
+    return { id: raw.id, status: 'completed' };
   } catch (error) {
     if (error instanceof PermanentJobError) {
       // No retry can help: file it with the dead letters and finish the attempt.
       logger.warn({ job: job.name, jobId: raw.id, err: error }, 'job failed permanently');
       await boss.send(deadLetterQueueName(job.name), { originalJobId: raw.id, data: raw.data, error: error.message });
-      return;
+      return { id: raw.id, status: 'completed' };
     }
     logger.warn({ job: job.name, jobId: raw.id, retryCount: raw.retryCount, err: error }, 'job failed; will retry');
-    throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return { id: raw.id, status: 'failed', output: { message } };
   }
 }
 
+/**
+ * Each of a queue's `localConcurrency` workers fetches up to `batchSize` jobs at once (highest
+ * priority first), runs them side by side and settles each on its own. While fetches come back
+ * full it fetches again at once (burst); a job created on a notify queue wakes idle workers through
+ * LISTEN/NOTIFY, and polling every `pollingIntervalSeconds` remains the backstop.
+ */
 export async function startWorkers(jobs: readonly JobDefinition[] = allJobs()): Promise<void> {
   if (state.workersStarted) return;
   state.workersStarted = true;
@@ -73,11 +92,11 @@ export async function startWorkers(jobs: readonly JobDefinition[] = allJobs()): 
         batchSize: job.work.batchSize,
         localConcurrency: job.work.localConcurrency,
         pollingIntervalSeconds: job.work.pollingIntervalSeconds,
-        priority: true,
+        notifyPollingIntervalSeconds: Math.max(job.work.pollingIntervalSeconds, NOTIFY_BACKSTOP_POLL_SECONDS),
+        burstWhenBatchFull: true,
+        perJobResults: true,
       },
-      async (batch) => {
-        for (const raw of batch) await runOne(boss, job, raw);
-      },
+      (batch) => Promise.all(batch.map((raw) => runOne(boss, job, raw))),
     );
   }
   logger.info({ queues: jobs.length }, 'queue workers started');

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { JobContext } from '@/lib/queue/define-job';
-import { enqueueDebounced } from './enqueue-debounced';
+import { enqueue } from '@/lib/queue';
 
 /** Stock moves in bursts (a viral video reserves hundreds of units a minute); one push per shop per slot. */
 export const INVENTORY_PUSH_DEBOUNCE_SECONDS = 3;
@@ -14,8 +14,5 @@ export async function pushInventoryToTikTok(
   input: { accountId: string; shopId: string },
   _context?: JobContext,
 ): Promise<void> {
-  await enqueueDebounced('tiktok.flush-inventory', input, {
-    key: input.shopId,
-    seconds: INVENTORY_PUSH_DEBOUNCE_SECONDS,
-  });
+  await enqueue('tiktok.flush-inventory', input, { debounce: { key: input.shopId, seconds: INVENTORY_PUSH_DEBOUNCE_SECONDS } });
 }

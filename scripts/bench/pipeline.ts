@@ -14,11 +14,8 @@
 //
 // Prints orders/s (N / first webhook → last tracking push) and p50 / p95 / max per-order latency,
 // plus a Markdown row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S,
-// --profile (per queue: jobs, mean wait before a worker took them, mean run time),
-// --tuned-queue (an experiment, labelled as such in the output: the same jobs and handlers, but
-// workers that fetch batches of 10 continuously while the queue is full and settle each job on its
-// own (pg-boss burstWhenBatchFull + perJobResults) instead of lib/queue's one job per worker per
-// 0.5 s poll. It measures what that change to lib/queue/runtime.ts would give.)
+// --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
+// calls and Postgres time per order, from pg_stat_statements).
 import '../lib/server-runtime';
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -27,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 
-type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; tunedQueue: boolean };
+type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean };
 
 function parseFlags(argv: string[]): Flags {
   const value = (name: string, fallback: number) => {
@@ -36,7 +33,7 @@ function parseFlags(argv: string[]): Flags {
     if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative number`);
     return parsed;
   };
-  const flags = { orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile'), tunedQueue: argv.includes('--tuned-queue') };
+  const flags = { orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile') };
   if (flags.orders < 1 || flags.orders > 20_000) throw new Error('--orders must be between 1 and 20000 (the simulator limit)');
   return flags;
 }
@@ -56,7 +53,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const flags = parseFlags(process.argv.slice(2));
 const pgPort = await freePort();
-const database = await startEmbeddedPostgres({ dataDir: path.join('.data', `bench-pipeline-${process.pid}`), port: pgPort, persistent: false });
+const database = await startEmbeddedPostgres({ dataDir: path.join('.data', `bench-pipeline-${process.pid}`), port: pgPort, persistent: false,
+  settings: flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : undefined });
 const databaseUrl = database.url;
 
 // Configuration of this benchmark process, read by lib/env.ts at its first import below: the
@@ -72,7 +70,8 @@ Object.assign(process.env, {
 
 const { migrate } = await import('@/lib/db/migrate');
 await migrate(databaseUrl);
-const bench = await boot(flags);
+if (flags.profile) await superuserQuery('create extension if not exists pg_stat_statements');
+const bench = await boot();
 
 try {
   const started = Date.now();
@@ -97,7 +96,7 @@ try {
   const throughput = latencies.length / seconds;
   const machine = `${os.cpus().length} cores (nproc ${execSync('nproc').toString().trim()}), ${os.cpus()[0]?.model ?? 'cpu'}, node ${execSync('node --version').toString().trim()}, bun ${process.versions.bun ?? '?'}`;
   console.log('');
-  console.log(`orders                : ${flags.orders} (${flags.rate > 0 ? `paced at ${flags.rate}/s` : 'one burst'})${flags.tunedQueue ? ' — EXPERIMENT: --tuned-queue workers' : ''}`);
+  console.log(`orders                : ${flags.orders} (${flags.rate > 0 ? `paced at ${flags.rate}/s` : 'one burst'})`);
   console.log(`tracking pushed       : ${latencies.length}${latencies.length < flags.orders ? ' (INCOMPLETE: timed out)' : ''}`);
   console.log(`labels bought         : ${result.purchases} (duplicates: ${result.duplicatePurchases})`);
   console.log(`first webhook → last push: ${seconds.toFixed(1)} s  →  ${throughput.toFixed(1)} orders/s`);
@@ -108,6 +107,7 @@ try {
   if (flags.profile) {
     console.log('');
     console.table(await bench.queueProfile());
+    console.table(await bench.statementProfile(flags.orders));
   }
   if (latencies.length < flags.orders || result.duplicatePurchases > 0) process.exitCode = 1;
 } finally {
@@ -121,7 +121,7 @@ process.exit();
  * The stack under test, in this process. App modules are imported only here, after the environment
  * above is set (lib/env reads it once).
  */
-async function boot(flags: Flags) {
+async function boot() {
   const { sql } = await import('drizzle-orm');
   const { env } = await import('@/lib/env');
   const { asSystem, closeDb } = await import('@/lib/db');
@@ -198,8 +198,7 @@ async function boot(flags: Flags) {
   const { code } = await control<{ code: string }>(sim.url, '/__sandbox/authorize', {});
   const connected = await connectShopsWithCode({ accountId, code });
   if (!connected.connected[0]) throw new Error('the simulator shop did not connect');
-  if (flags.tunedQueue) await startTunedWorkers();
-  else await startWorkers();
+  await startWorkers();
   process.stdout.write('importing the catalogue');
   for (;;) {
     const stock = await asSystem((tx) => tx.execute<{ on_hand: number }>(sql`
@@ -242,6 +241,19 @@ async function boot(flags: Flags) {
         from pgboss.job where started_on is not null group by name order by jobs desc`));
       return rows.rows;
     },
+    /** The statements that cost Postgres the most, per order (pg_stat_statements, loaded by --profile). */
+    async statementProfile(orders: number) {
+      const rows = await asSystem((tx) => tx.execute<{ calls_per_order: number; ms_per_order: number; query: string }>(sql`
+        select round(calls::numeric / ${orders}, 2)::float as calls_per_order,
+          round((total_exec_time / ${orders})::numeric, 3)::float as ms_per_order,
+          left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+        from pg_stat_statements order by total_exec_time desc limit 40`));
+      const [total] = (await asSystem((tx) => tx.execute<{ calls: number; ms: number }>(sql`
+        select round(sum(calls)::numeric / ${orders}, 1)::float as calls, round((sum(total_exec_time) / ${orders})::numeric, 2)::float as ms
+        from pg_stat_statements`))).rows;
+      console.log(`statements per order: ${total?.calls}, Postgres execution time per order: ${total?.ms} ms`);
+      return rows.rows;
+    },
     /** Every label the sandbox sold, and how many packages got more than one (must be 0). */
     async purchases() {
       const { count, duplicates } = await shipped();
@@ -260,38 +272,15 @@ async function boot(flags: Flags) {
   };
 }
 
-/**
- * The --tuned-queue experiment: every registered job, its own handler and dead-letter rule (as in
- * lib/queue/runtime.ts runOne), but batches of 10 fetched back to back while they come back full,
- * each job run concurrently and settled on its own.
- */
-async function startTunedWorkers() {
-  const { getReadyBoss } = await import('@/lib/queue/runtime');
-  const { jobRegistry, deadLetterQueueName } = await import('@/lib/queue/registry');
-  const { PermanentJobError } = await import('@/lib/queue/define-job');
-  const boss = await getReadyBoss();
-  for (const job of jobRegistry) {
-    await boss.work(
-      job.name,
-      { batchSize: 10, burstWhenBatchFull: true, perJobResults: true, localConcurrency: Math.max(1, Math.ceil(job.work.localConcurrency / 2)), pollingIntervalSeconds: 0.5 },
-      async (batch) =>
-        Promise.all(
-          batch.map(async (raw) => {
-            try {
-              const parsed = (job.schema as import('zod').ZodType).safeParse(raw.data);
-              if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.message}`);
-              await (job.handler as (data: unknown, context: unknown) => Promise<void>)(parsed.data, { id: raw.id, retryCount: raw.retryCount, signal: raw.signal });
-              return { id: raw.id, status: 'completed' as const };
-            } catch (error) {
-              if (error instanceof PermanentJobError) {
-                await boss.send(deadLetterQueueName(job.name), { originalJobId: raw.id, data: raw.data, error: error.message });
-                return { id: raw.id, status: 'completed' as const };
-              }
-              return { id: raw.id, status: 'failed' as const, output: { message: (error as Error).message } };
-            }
-          }),
-        ),
-    );
+/** A statement on its own connection as the database owner (pg_stat_statements needs it). */
+async function superuserQuery<T>(text: string): Promise<T[]> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as T[];
+  } finally {
+    await client.end();
   }
 }
 

@@ -43,7 +43,7 @@ export const syncSubscriptionJob = defineJob({
     }
   },
   queue: { retryLimit: 10, retryDelaySeconds: 5, retryDelayMaxSeconds: 900, expireInSeconds: 120 },
-  work: { localConcurrency: 2 },
+  work: { localConcurrency: 2, batchSize: 1 },
 });
 
 function reportPlanChange({ accountId, before, after }: ProcessStripeEventsResult): void {

@@ -29,5 +29,5 @@ export const sendEmailJob = defineJob({
     }
   },
   queue: { retryLimit: 8, retryDelaySeconds: 10, retryDelayMaxSeconds: 1800, expireInSeconds: 60 },
-  work: { localConcurrency: 4, batchSize: 1 },
+  work: { localConcurrency: 2, batchSize: 8 },
 });

@@ -13,5 +13,5 @@ export const advanceOrderJob = defineJob({
   schema: z.object({ accountId: z.uuid(), orderId: z.uuid(), reason: z.string().max(200).optional() }),
   handler: (data, context) => advanceOrder(data, context),
   queue: { retryLimit: 10, retryDelaySeconds: 1, retryDelayMaxSeconds: 120, expireInSeconds: 120 },
-  work: { localConcurrency: 8, batchSize: 1 },
+  work: { localConcurrency: 2, batchSize: 8 },
 });

@@ -29,19 +29,23 @@ export async function readProductVelocity(
   return productIds.map((id) => ({ tiktokProductId: id, recent: found.get(id)?.recent ?? 0, baseline: found.get(id)?.baseline ?? 0 }));
 }
 
+/** Shards per minute bucket (migration 20261123006000); readers sum them. */
+export const VELOCITY_BUCKET_SHARDS = 8;
+
 /**
- * Counts the order once in each of its products' minute bucket. Called by the validate
- * transition, which runs once per order; kept last in that transaction because a viral product's
- * current bucket is a hot row and its lock is held until commit.
+ * Counts the order once in each of its products' minute bucket, in a random one of the minute's
+ * shards. Called by the validate transition, which runs once per order; kept last in that
+ * transaction (locksSharedRows) because a viral product's current bucket is a hot row whose lock
+ * is held until commit; the shards spread that queue over 8 rows.
  */
 export async function recordOrderVelocity(tx: Tx, input: { accountId: string; productIds: readonly string[]; at: Date }): Promise<void> {
   const productIds = [...new Set(input.productIds)].sort();
   if (productIds.length === 0) return;
   const rows = sql.join(
-    productIds.map((id) => sql`(${input.accountId}::uuid, ${id}, date_trunc('minute', ${input.at.toISOString()}::timestamptz), 1)`),
+    productIds.map((id) => sql`(${input.accountId}::uuid, ${id}, date_trunc('minute', ${input.at.toISOString()}::timestamptz), ${Math.floor(Math.random() * VELOCITY_BUCKET_SHARDS)}::smallint, 1)`),
     sql`, `,
   );
   await tx.execute(sql`
-    insert into public.order_velocity_buckets (account_id, tiktok_product_id, bucket_start, orders) values ${rows}
-    on conflict (account_id, tiktok_product_id, bucket_start) do update set orders = order_velocity_buckets.orders + 1`);
+    insert into public.order_velocity_buckets (account_id, tiktok_product_id, bucket_start, shard, orders) values ${rows}
+    on conflict (account_id, tiktok_product_id, bucket_start, shard) do update set orders = order_velocity_buckets.orders + 1`);
 }

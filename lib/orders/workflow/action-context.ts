@@ -46,6 +46,12 @@ export type ActionContext = {
 export type ActionImpl = {
   prepare?: (ctx: ActionContext) => Promise<OrderPatch | void>;
   run?: (ctx: ActionContext) => Promise<void>;
+  /**
+   * The action writes a row many orders share (a viral SKU's stock level, its product's velocity
+   * bucket). Its lock is held until commit and every other order of that SKU waits for it, so
+   * applyTransition runs these after every other action: last statements before COMMIT.
+   */
+  locksSharedRows?: true;
 };
 
 export class TransitionVeto extends Error {

@@ -54,10 +54,12 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
   },
 
   record_velocity: {
+    locksSharedRows: true,
     run: (ctx) => recordOrderVelocity(ctx.tx, { accountId: ctx.order.accountId, productIds: productIds(ctx), at: orderMoment(ctx.order) }),
   },
 
   reserve_stock: {
+    locksSharedRows: true,
     async run(ctx) {
       const lines = stockLines(ctx);
       // Everything that does not need the new numbers goes before the stock row is locked: of
@@ -102,6 +104,7 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
   },
 
   ship_stock: {
+    locksSharedRows: true,
     run: async (ctx) => {
       const movements = await shipOrderStock(ctx.tx, { accountId: ctx.order.accountId, orderId: ctx.order.id, reason: 'order shipped', actorId: ctx.actorId });
       ctx.details.shippedUnits = movements.reduce((sum, m) => sum - m.reservedDelta, 0);

@@ -6,7 +6,7 @@ import { TransitionVeto, type ActionContext, type OrderPatch } from './action-co
 import { ACTIONS } from './actions';
 import { checkConditions } from './conditions';
 import type { OrderRow, OrderSnapshot } from './snapshot';
-import { TRANSITIONS, type WorkflowEvent } from './transitions';
+import { TRANSITIONS, type ActionName, type WorkflowEvent } from './transitions';
 
 export type TransitionRequest = {
   event: WorkflowEvent;
@@ -90,18 +90,27 @@ export async function applyTransition(tx: Tx, snapshot: OrderSnapshot, request: 
       .returning();
     if (!moved) return { kind: 'conflict' };
     ctx.order = moved;
-    // History first: the actions that follow may lock hot rows (a viral SKU's stock, its velocity
-    // bucket), and everything after that lock is time other orders of that SKU wait.
+    // History first, then the actions in run order: those that lock rows shared by many orders
+    // (a viral SKU's stock, its velocity bucket) last, so their locks are held only until COMMIT.
     await writeHistory(t, moved, from, request, ctx.details);
-    for (const name of def.actions) await ACTIONS[name].run?.(ctx);
+    for (const name of runOrder(def.actions)) await ACTIONS[name].run?.(ctx);
     return { kind: 'applied', order: moved, from, to, details: ctx.details };
   };
 
   if (!def.mayVeto) return move(tx);
+  // A savepoint that is rolled back on a veto and otherwise left to COMMIT (no RELEASE round
+  // trip while the reservation's row lock is held).
+  await tx.execute(sql`savepoint transition_veto`);
   try {
-    return await tx.transaction(move);
+    return await move(tx);
   } catch (error) {
-    if (error instanceof TransitionVeto) return { kind: 'vetoed', veto: error };
-    throw error;
+    if (!(error instanceof TransitionVeto)) throw error;
+    await tx.execute(sql`rollback to savepoint transition_veto`);
+    return { kind: 'vetoed', veto: error };
   }
+}
+
+/** The transition's actions in the order their `run` phases execute: shared-row lockers last. */
+export function runOrder(actions: readonly ActionName[]): ActionName[] {
+  return [...actions.filter((name) => !ACTIONS[name].locksSharedRows), ...actions.filter((name) => ACTIONS[name].locksSharedRows)];
 }

@@ -15,5 +15,5 @@ export const buyLabelJob = defineJob({
   },
   // Longer than a rate call + a purchase (with its QUEUED polling) + a label download.
   queue: { retryLimit: 15, retryDelaySeconds: 1, retryDelayMaxSeconds: 300, expireInSeconds: 180 },
-  work: { localConcurrency: 8, batchSize: 1 },
+  work: { localConcurrency: 2, batchSize: 8 },
 });

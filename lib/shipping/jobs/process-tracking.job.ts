@@ -8,5 +8,5 @@ export const processTrackingJob = defineJob({
   schema: z.object({ webhookEventId: z.uuid() }),
   handler: (data) => processTrackingEvent(data),
   queue: { retryLimit: 12, retryDelaySeconds: 2, retryDelayMaxSeconds: 300, expireInSeconds: 60 },
-  work: { localConcurrency: 8, batchSize: 1 },
+  work: { localConcurrency: 2, batchSize: 8 },
 });

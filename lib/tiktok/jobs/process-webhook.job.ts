@@ -13,5 +13,5 @@ export const processWebhookJob = defineJob({
     await processTikTokWebhookEvent(data.eventId);
   },
   queue: { retryLimit: 10, retryDelaySeconds: 2, retryDelayMaxSeconds: 300, expireInSeconds: 60 },
-  work: { localConcurrency: 4, batchSize: 10, pollingIntervalSeconds: 0.5 },
+  work: { localConcurrency: 2, batchSize: 16 },
 });

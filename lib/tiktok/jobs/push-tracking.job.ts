@@ -14,5 +14,5 @@ export const pushTrackingJob = defineJob({
     await pushTrackingToTikTok(data, context);
   },
   queue: { retryLimit: 20, retryDelaySeconds: 2, retryDelayMaxSeconds: 600, expireInSeconds: 60 },
-  work: { localConcurrency: 8, batchSize: 1 },
+  work: { localConcurrency: 2, batchSize: 8 },
 });

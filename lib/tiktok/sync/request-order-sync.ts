@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { tables, type Tx } from '@/lib/db';
-import { enqueueDebounced } from '../enqueue-debounced';
+import { enqueue } from '@/lib/queue';
 
 export interface ShopRef {
   /** tiktok_shops.id */
@@ -50,9 +50,9 @@ export async function requestOrderSync(
 }
 
 export function scheduleOrderSync(shop: ShopRef): Promise<string | null> {
-  return enqueueDebounced(
+  return enqueue(
     'tiktok.sync-orders',
     { accountId: shop.accountId, shopId: shop.shopId },
-    { key: shop.shopId, seconds: ORDER_SYNC_DEBOUNCE_SECONDS },
+    { debounce: { key: shop.shopId, seconds: ORDER_SYNC_DEBOUNCE_SECONDS } },
   );
 }

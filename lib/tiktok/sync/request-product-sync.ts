@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { tables, type Tx } from '@/lib/db';
-import { enqueueDebounced } from '../enqueue-debounced';
+import { enqueue } from '@/lib/queue';
 import type { ShopRef } from './request-order-sync';
 
 /** Product edits come in flurries (title, price, stock); one import per shop every few seconds is plenty. */
@@ -34,9 +34,9 @@ export async function requestProductSync(tx: Tx, shop: ShopRef, updateTime: numb
 }
 
 export function scheduleProductSync(shop: ShopRef): Promise<string | null> {
-  return enqueueDebounced(
+  return enqueue(
     'tiktok.import-products',
     { accountId: shop.accountId, shopId: shop.shopId },
-    { key: `products:${shop.shopId}`, seconds: PRODUCT_SYNC_DEBOUNCE_SECONDS },
+    { debounce: { key: `products:${shop.shopId}`, seconds: PRODUCT_SYNC_DEBOUNCE_SECONDS } },
   );
 }

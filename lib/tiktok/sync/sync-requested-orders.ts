@@ -13,6 +13,9 @@ import { toShopJobFailure } from './shop-job-failure';
 /** Batches per run before the job hands over to a fresh one (keeps one run's duration bounded). */
 const MAX_BATCHES_PER_RUN = 100;
 
+/** Detail calls in flight per shop (TikTok's per-shop QPS limit is enforced by the client). */
+const SYNC_LANES = 4;
+
 export interface SyncRequestedOrdersResult {
   batches: number;
   fetched: number;
@@ -38,31 +41,38 @@ export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOr
   }
   const api = openShopApi(shop);
 
-  while (result.batches < MAX_BATCHES_PER_RUN) {
-    const claimed = await claimOrderRequests(shop.id);
-    if (claimed.length === 0) return result;
-    const orders = await api.getOrderDetails(claimed.map((request) => request.tiktokOrderId)).catch(async (error: unknown) => {
-      await releaseOrderRequests(shop.id, claimed);
-      throw await toShopJobFailure(shop, error);
-    });
-    const ingested = await asSystem(async (tx) => {
-      const upserted = await upsertTikTokOrders(tx, { accountId: shop.accountId, shopId: shop.id, orders, source: 'webhook' });
-      const returned = new Set(orders.map((order) => order.id));
-      await settleClaimed(tx, shop.id, claimed.filter((request) => returned.has(request.tiktokOrderId)), { status: 'processed' });
-      for (const request of claimed.filter((candidate) => !returned.has(candidate.tiktokOrderId))) {
-        await settleClaimed(tx, shop.id, [request], { status: 'failed', error: `TikTok did not return order ${request.tiktokOrderId}` });
-        result.missing += 1;
-      }
-      return upserted;
-    });
-    reportCreatedOrders(shop, ingested.created, 'webhook');
-    result.batches += 1;
-    result.fetched += orders.length;
-    result.created += ingested.created.length;
-    result.updated += ingested.updated.length;
-  }
+  // One lane: claim ≤ 50 requests, fetch them, upsert them; until none are left. Lanes claim
+  // different requests (SKIP LOCKED), so a spike's detail calls and upserts overlap.
+  const lane = async () => {
+    while (result.batches < MAX_BATCHES_PER_RUN) {
+      const claimed = await claimOrderRequests(shop.id);
+      if (claimed.length === 0) return;
+      result.batches += 1;
+      const orders = await api.getOrderDetails(claimed.map((request) => request.tiktokOrderId)).catch(async (error: unknown) => {
+        await releaseOrderRequests(shop.id, claimed);
+        throw await toShopJobFailure(shop, error);
+      });
+      const ingested = await asSystem(async (tx) => {
+        const upserted = await upsertTikTokOrders(tx, { accountId: shop.accountId, shopId: shop.id, orders, source: 'webhook' });
+        const returned = new Set(orders.map((order) => order.id));
+        await settleClaimed(tx, shop.id, claimed.filter((request) => returned.has(request.tiktokOrderId)), { status: 'processed' });
+        for (const request of claimed.filter((candidate) => !returned.has(candidate.tiktokOrderId))) {
+          await settleClaimed(tx, shop.id, [request], { status: 'failed', error: `TikTok did not return order ${request.tiktokOrderId}` });
+          result.missing += 1;
+        }
+        return upserted;
+      });
+      reportCreatedOrders(shop, ingested.created, 'webhook');
+      result.fetched += orders.length;
+      result.created += ingested.created.length;
+      result.updated += ingested.updated.length;
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: SYNC_LANES }, lane));
+  const failed = lanes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   // Still more: a new run (debounced like any other request) continues where this one stopped.
-  await scheduleOrderSync(ref);
+  if (result.batches >= MAX_BATCHES_PER_RUN) await scheduleOrderSync(ref);
   return result;
 }
 

@@ -38,16 +38,32 @@ export async function processTikTokWebhookEvent(eventId: string): Promise<Proces
     }
     if (stored.accountId !== shop.accountId) await tx.update(e).set({ accountId: shop.accountId }).where(eq(e.id, eventId));
     const outcome = await dispatch(tx, shop, event, eventId, after);
-    // Last, and at most about once a second: every job of a shop would otherwise queue on this row lock.
-    const s = tables.tiktokShops;
-    await tx
-      .update(s)
-      .set({ lastWebhookAt: stored.receivedAt })
-      .where(and(eq(s.id, shop.id), sql`(${s.lastWebhookAt} is null or ${s.lastWebhookAt} < ${stored.receivedAt.toISOString()}::timestamptz - interval '1 second')`));
+    after.push(() => noteWebhookSeen(shop.id, stored.receivedAt));
     return outcome;
   });
   for (const step of after) await step();
   return outcome;
+}
+
+/** When this process last wrote each shop's last_webhook_at (ms). */
+const lastWebhookWrites = new Map<string, number>();
+
+/**
+ * Keeps tiktok_shops.last_webhook_at (the health page's "last heard from TikTok") about a second
+ * fresh: after the event's commit, in its own statement, at most once a second per shop and
+ * process. Every webhook of a spike would otherwise queue on the shop's row lock.
+ */
+async function noteWebhookSeen(shopRowId: string, receivedAt: Date): Promise<void> {
+  const now = Date.now();
+  if ((lastWebhookWrites.get(shopRowId) ?? 0) > now - 1000) return;
+  lastWebhookWrites.set(shopRowId, now);
+  const s = tables.tiktokShops;
+  await asSystem((tx) =>
+    tx
+      .update(s)
+      .set({ lastWebhookAt: receivedAt })
+      .where(and(eq(s.id, shopRowId), sql`(${s.lastWebhookAt} is null or ${s.lastWebhookAt} < ${receivedAt.toISOString()}::timestamptz - interval '1 second')`)),
+  );
 }
 
 async function dispatch(

@@ -105,3 +105,18 @@ describe('decideNextStep', () => {
     expect(decideNextStep(snapshot({ order: { workflowStatus: 'completed' } }))).toEqual({ kind: 'done' });
   });
 });
+
+describe('action run order', () => {
+  test('actions that lock rows shared by many orders run last, just before COMMIT', async () => {
+    const { runOrder } = await import('@/lib/orders/workflow/apply-transition');
+    const { ACTIONS } = await import('@/lib/orders/workflow/actions');
+    expect(runOrder(['ship_stock', 'push_tracking', 'send_shipped_email'])).toEqual(['push_tracking', 'send_shipped_email', 'ship_stock']);
+    for (const def of Object.values(TRANSITIONS)) {
+      const ordered = runOrder(def.actions);
+      expect([...ordered].sort()).toEqual([...def.actions].sort());
+      const firstShared = ordered.findIndex((name) => ACTIONS[name].locksSharedRows);
+      if (firstShared >= 0) expect(ordered.slice(firstShared).every((name) => ACTIONS[name].locksSharedRows)).toBe(true);
+    }
+    expect(['reserve_stock', 'ship_stock', 'record_velocity'].every((name) => ACTIONS[name as keyof typeof ACTIONS].locksSharedRows)).toBe(true);
+  });
+});
