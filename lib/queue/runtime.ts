@@ -18,9 +18,6 @@ type RuntimeState = { ready?: Promise<PgBoss>; workersStarted?: boolean };
 const globalForRuntime = globalThis as typeof globalThis & { __creatorflowQueueRuntime?: RuntimeState };
 const state = (globalForRuntime.__creatorflowQueueRuntime ??= {});
 
-/** With LISTEN/NOTIFY wake-ups, polling is only the safety net for a dropped listener connection. */
-const NOTIFY_BACKSTOP_POLL_SECONDS = 5;
-
 const allJobs = (): readonly JobDefinition[] => jobRegistry as readonly JobDefinition[];
 
 async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promise<void> {
@@ -79,7 +76,7 @@ async function runOne(boss: PgBoss, job: JobDefinition, raw: { id: string; data:
  * Each of a queue's `localConcurrency` workers fetches up to `batchSize` jobs at once (highest
  * priority first), runs them side by side and settles each on its own. While fetches come back
  * full it fetches again at once (burst); a job created on a notify queue wakes idle workers through
- * LISTEN/NOTIFY, and polling every `pollingIntervalSeconds` remains the backstop.
+ * LISTEN/NOTIFY, and polling every `pollingIntervalSeconds` finds delayed and debounced jobs.
  */
 export async function startWorkers(jobs: readonly JobDefinition[] = allJobs()): Promise<void> {
   if (state.workersStarted) return;
@@ -92,7 +89,9 @@ export async function startWorkers(jobs: readonly JobDefinition[] = allJobs()): 
         batchSize: job.work.batchSize,
         localConcurrency: job.work.localConcurrency,
         pollingIntervalSeconds: job.work.pollingIntervalSeconds,
-        notifyPollingIntervalSeconds: Math.max(job.work.pollingIntervalSeconds, NOTIFY_BACKSTOP_POLL_SECONDS),
+        // Not relaxed while NOTIFY is up: a debounced job (startAfter = its slot) is announced when
+        // it is created, not when it becomes due, so only the poll finds it on time.
+        notifyPollingIntervalSeconds: job.work.pollingIntervalSeconds,
         burstWhenBatchFull: true,
         perJobResults: true,
       },
