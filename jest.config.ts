@@ -37,17 +37,6 @@ const config: Config = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts?(x)'],
-      testPathIgnorePatterns: ['/node_modules/', '/tests/integration/pipeline/fault-injection\\.test\\.ts$'],
-      globalSetup: '<rootDir>/tests/setup/global-setup.ts',
-      globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
-      setupFiles: ['<rootDir>/tests/setup/env.ts', '<rootDir>/tests/setup/worker-database.ts'],
-    },
-    {
-      // Fault injection (SIGKILLed worker processes, carrier 500s, 429 storms) is timing-sensitive:
-      // it runs alone, after the other suites, so no other test competes for the 2 cores.
-      ...shared,
-      displayName: 'faults',
-      testMatch: ['<rootDir>/tests/integration/pipeline/fault-injection.test.ts'],
       globalSetup: '<rootDir>/tests/setup/global-setup.ts',
       globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/setup/env.ts', '<rootDir>/tests/setup/worker-database.ts'],

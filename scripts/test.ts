@@ -38,8 +38,6 @@ if (!step('lint', bin('eslint'), ['.', '--max-warnings=0'])) failed += 1;
 const jestCounts = (j: Report) => ({ passed: j.numPassedTests, failed: j.numFailedTests + j.numRuntimeErrorTestSuites });
 step('jest', bin('jest'), ['--ci', '--selectProjects', 'unit', 'integration', '--json', '--outputFile=test-results/jest-results.json']);
 if (!countJson('test-results/jest-results.json', jestCounts)) failed += 1;
-step('jest (fault injection, alone)', bin('jest'), ['--ci', '--selectProjects', 'faults', '--runInBand', '--json', '--outputFile=test-results/jest-faults.json']);
-if (!countJson('test-results/jest-faults.json', jestCounts)) failed += 1;
 
 if (step('build', bin('next'), ['build'])) {
   step('playwright', bin('playwright'), ['test']);

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { asSystem, tables, type Tx } from '@/lib/db';
 import { upsertTikTokOrders } from '@/lib/orders/ingest';
+import { MAX_ORDER_IDS_PER_DETAIL_CALL } from '../constants';
 import { loadShop } from '../shops/load-shop';
 import { openShopApi } from '../shops/open-shop-api';
 import { settleWebhookEvents } from '../webhooks/mark-webhook-events';
@@ -41,13 +42,17 @@ export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOr
   }
   const api = openShopApi(shop);
 
-  // One lane: claim ≤ 50 requests, fetch them, upsert them; until none are left. Lanes claim
-  // different requests (SKIP LOCKED), so a spike's detail calls and upserts overlap.
+  // One lane: claim ≤ 50 requests, fetch them, upsert them; until none are left. A claim that
+  // comes back full means a spike: another lane starts (up to SYNC_LANES), claiming different
+  // requests (SKIP LOCKED), so the spike's detail calls and upserts overlap. A trickle stays in one
+  // lane, which lets requests coalesce into full calls.
+  const lanes: Promise<void>[] = [];
   const lane = async () => {
     while (result.batches < MAX_BATCHES_PER_RUN) {
       const claimed = await claimOrderRequests(shop.id);
       if (claimed.length === 0) return;
       result.batches += 1;
+      if (claimed.length === MAX_ORDER_IDS_PER_DETAIL_CALL && lanes.length < SYNC_LANES) lanes.push(lane());
       const orders = await api.getOrderDetails(claimed.map((request) => request.tiktokOrderId)).catch(async (error: unknown) => {
         await releaseOrderRequests(shop.id, claimed);
         throw await toShopJobFailure(shop, error);
@@ -68,8 +73,11 @@ export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOr
       result.updated += ingested.updated.length;
     }
   };
-  const lanes = await Promise.allSettled(Array.from({ length: SYNC_LANES }, lane));
-  const failed = lanes.find((outcome) => outcome.status === 'rejected');
+  lanes.push(lane());
+  const outcomes: PromiseSettledResult<void>[] = [];
+  // Lanes may start lanes: wait until every one started has ended.
+  while (outcomes.length < lanes.length) outcomes.push(...(await Promise.allSettled(lanes.slice(outcomes.length))));
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
   // Still more: a new run (debounced like any other request) continues where this one stopped.
   if (result.batches >= MAX_BATCHES_PER_RUN) await scheduleOrderSync(ref);
