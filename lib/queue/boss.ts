@@ -35,7 +35,12 @@ export function getBoss(): Promise<PgBoss> {
 export async function stopBoss(options: { graceful?: boolean; timeoutMs?: number } = {}): Promise<void> {
   const held = globalForBoss.__creatorflowBoss;
   if (!held) return;
-  globalForBoss.__creatorflowBoss = undefined;
   await held.started.catch(() => undefined);
-  await held.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 20_000, close: true });
+  try {
+    await held.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 20_000, close: true });
+  } finally {
+    // Kept until stopped: a job draining during a graceful stop that enqueues would otherwise
+    // create and start a fresh instance that nothing ever stops (found by the pipeline benchmark).
+    if (globalForBoss.__creatorflowBoss === held) globalForBoss.__creatorflowBoss = undefined;
+  }
 }

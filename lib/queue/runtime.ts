@@ -130,7 +130,9 @@ export async function startQueueRuntime(options: { workers: boolean }): Promise<
 }
 
 export async function stopQueueRuntime(): Promise<void> {
+  // Jobs still running finish during the graceful stop and may enqueue follow-ups: those must reach
+  // this boss, not start a second one, so the handles are cleared only once it has stopped.
+  await stopBoss({ graceful: true });
   state.ready = undefined;
   state.workersStarted = false;
-  await stopBoss({ graceful: true });
 }
