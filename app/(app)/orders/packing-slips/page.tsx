@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PackingSlip } from '@/components/orders/packing-slip';
+import { NoOrdersSelected } from '@/components/orders/no-orders-selected';
 import { PrintButton, PrintStyles } from '@/components/orders/print-button';
-import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { getAccountContext } from '@/lib/accounts';
 import { getOrderOrThrow, orderIdsSchema, splitIds } from '@/lib/orders/queries';
@@ -19,17 +19,7 @@ export default async function PackingSlipsPage({
   const context = await getAccountContext('/orders/packing-slips');
   const parsed = orderIdsSchema.safeParse(splitIds((await searchParams).ids));
   if (!parsed.success) {
-    return (
-      <Alert variant="destructive">
-        <AlertTitle>No orders to print</AlertTitle>
-        <AlertDescription>
-          {parsed.error.issues[0]?.message}.{' '}
-          <Link href="/orders" className="underline">
-            Select orders on the orders page
-          </Link>
-        </AlertDescription>
-      </Alert>
-    );
+    return <NoOrdersSelected title="No orders to print" problem={parsed.error.issues[0]?.message} />;
   }
   const found = await Promise.all(
     parsed.data.map((id) =>

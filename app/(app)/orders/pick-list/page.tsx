@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NoOrdersSelected } from '@/components/orders/no-orders-selected';
 import { PrintButton, PrintStyles } from '@/components/orders/print-button';
-import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getAccountContext } from '@/lib/accounts';
 import { getPickList, orderIdsSchema, splitIds } from '@/lib/orders/queries';
 
@@ -17,17 +18,7 @@ export default async function PickListPage({
   const context = await getAccountContext('/orders/pick-list');
   const parsed = orderIdsSchema.safeParse(splitIds((await searchParams).ids));
   if (!parsed.success) {
-    return (
-      <Alert variant="destructive">
-        <AlertTitle>No orders selected</AlertTitle>
-        <AlertDescription>
-          {parsed.error.issues[0]?.message}.{' '}
-          <Link href="/orders" className="underline">
-            Select orders on the orders page
-          </Link>
-        </AlertDescription>
-      </Alert>
-    );
+    return <NoOrdersSelected title="No orders selected" problem={parsed.error.issues[0]?.message} />;
   }
   const list = await getPickList(context, parsed.data);
   return (
@@ -52,48 +43,43 @@ export default async function PickListPage({
             <PrintButton label="Print pick list" />
           </div>
         </div>
-        <table className="w-full rounded-xl border bg-card text-sm">
-          <thead>
-            <tr className="border-b text-left text-muted-foreground">
-              <th scope="col" className="w-10 p-2">
+        <Table className="rounded-xl border bg-card">
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col" className="w-10">
                 <span className="sr-only">Picked</span>
-              </th>
-              <th scope="col" className="p-2">
-                SKU
-              </th>
-              <th scope="col" className="p-2">
-                Product
-              </th>
-              <th scope="col" className="p-2 text-right">
+              </TableHead>
+              <TableHead scope="col">SKU</TableHead>
+              <TableHead scope="col">Product</TableHead>
+              <TableHead scope="col" className="text-right">
                 Quantity
-              </th>
-              <th scope="col" className="p-2 text-right">
+              </TableHead>
+              <TableHead scope="col" className="text-right">
                 Orders
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {list.lines.map((line) => (
-              <tr
-                key={`${line.sku_id}-${line.seller_sku}-${line.sku_name}`}
-                className="border-b last:border-0"
-              >
-                <td className="p-2" aria-hidden>
+              <TableRow key={`${line.sku_id}-${line.seller_sku}-${line.sku_name}`}>
+                <TableCell aria-hidden>
                   <span className="inline-block size-4 border border-foreground" />
-                </td>
-                <td className="p-2 font-mono text-xs">{line.seller_sku ?? '—'}</td>
-                <td className="p-2">
+                </TableCell>
+                <TableCell className="font-mono text-xs">{line.seller_sku ?? '—'}</TableCell>
+                <TableCell className="whitespace-normal">
                   {line.product_name}
                   {line.sku_name ? <span className="text-muted-foreground"> · {line.sku_name}</span> : null}
-                </td>
-                <td className="p-2 text-right text-base font-semibold tabular-nums">{line.quantity}</td>
-                <td className="p-2 text-right tabular-nums" title={line.tiktok_order_ids.join(', ')}>
+                </TableCell>
+                <TableCell className="text-right text-base font-semibold tabular-nums">
+                  {line.quantity}
+                </TableCell>
+                <TableCell className="text-right tabular-nums" title={line.tiktok_order_ids.join(', ')}>
                   {line.order_count}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
         <section aria-labelledby="pick-orders">
           <h2 id="pick-orders" className="mb-2 text-sm font-semibold">
             Orders in this pick
