@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { withRls } from '@/lib/db';
+import { withRls, type Tx } from '@/lib/db';
 import type { Recipient, ServiceLevel } from '@/lib/db/schema/orders';
 import { AppError } from '@/lib/errors';
 import type { ReadContext } from './list-orders';
@@ -40,86 +40,109 @@ type HistoryRow = Omit<StatusHistoryEntry, 'created_at'> & { created_at: Date | 
  */
 export async function getOrderOrThrow(context: ReadContext, orderId: string): Promise<OrderDetail> {
   if (!z.uuid().safeParse(orderId).success) throw new AppError('NOT_FOUND', 'Order not found');
+  const order = await withRls(context.claims, (tx) => loadOrderDetail(tx, context, orderId));
+  if (!order) throw new AppError('NOT_FOUND', 'Order not found');
+  return order;
+}
+
+/**
+ * Several orders in full (the packing slips of a selection), in the order asked, in one
+ * transaction on one connection; ids not found in this account are left out.
+ */
+export async function getOrderDetails(
+  context: ReadContext,
+  orderIds: readonly string[],
+): Promise<OrderDetail[]> {
+  const ids = orderIds.filter((id) => z.uuid().safeParse(id).success);
   return withRls(context.claims, async (tx) => {
-    const found = await tx.execute<DetailRow>(sql`
-      select ${ORDER_COLUMNS}, sh.id as shop_uuid, sh.name as shop_name, sh.shop_id as shop_external_id,
-        o.subtotal_cents, o.shipping_fee_cents, o.tax_cents, o.buyer_email, o.buyer_message, o.package_id,
-        o.warehouse_id, o.tags, o.created_at, o.delivered_at, o.cancelled_at, o.completed_at,
-        o.tracking_pushed_at, o.service_level, o.hold_reason, o.skip_auto_label
-      from public.orders o
-      join public.tiktok_shops sh on sh.id = o.shop_id
-      ${ORDER_LATERALS}
-      where o.id = ${orderId} and o.account_id = ${context.accountId}`);
-    const row = found.rows[0];
-    if (!row) throw new AppError('NOT_FOUND', 'Order not found');
-
-    const items = await tx.execute<OrderItemDetail>(sql`
-      select i.id, i.sku_id, i.tiktok_sku_id, i.tiktok_product_id, i.seller_sku, i.product_name, i.sku_name,
-        p.image_url, i.quantity, i.unit_price_cents, (i.quantity * i.unit_price_cents)::int as line_total_cents,
-        k.weight_grams
-      from public.order_items i
-      left join public.skus k on k.id = i.sku_id
-      left join public.products p on p.id = k.product_id
-      where i.order_id = ${orderId} and i.account_id = ${context.accountId}
-      order by i.product_name, i.sku_name`);
-    const history = await tx.execute<HistoryRow>(sql`
-      select h.id, h.from_workflow_status, h.to_workflow_status, h.from_order_status, h.to_order_status, h.source,
-        h.metadata->>'event' as event,
-        h.actor_id, pr.full_name as actor_name, h.reason, h.created_at
-      from public.order_status_history h
-      left join public.profiles pr on pr.id = h.actor_id
-      where h.order_id = ${orderId} and h.account_id = ${context.accountId}
-      order by h.created_at, h.id`);
-    const shipping = await loadOrderShipping(tx, context.accountId, orderId);
-
-    const {
-      items_preview: _preview,
-      destination: _destination,
-      buyer_name: _buyer,
-      ...base
-    } = mapOrderListRow(row);
-    const recipient: Recipient | null = row.recipient;
-    const current = shipping.shipments.find((shipment) => shipment.status !== 'voided') ?? null;
-    const trackingNumber = base.tracking_number ?? current?.tracking_number ?? null;
-    return {
-      ...base,
-      shop: { id: row.shop_uuid, name: row.shop_name, shop_id: row.shop_external_id },
-      subtotal_cents: row.subtotal_cents,
-      shipping_fee_cents: row.shipping_fee_cents,
-      tax_cents: row.tax_cents,
-      buyer_email: row.buyer_email,
-      buyer_message: row.buyer_message,
-      recipient,
-      package_id: row.package_id,
-      warehouse_id: row.warehouse_id,
-      tags: row.tags,
-      created_at: iso(row.created_at)!,
-      delivered_at: iso(row.delivered_at),
-      cancelled_at: iso(row.cancelled_at),
-      completed_at: iso(row.completed_at),
-      tracking_pushed_at: iso(row.tracking_pushed_at),
-      items: items.rows,
-      workflow: {
-        status: row.workflow_status,
-        processing_queue: row.processing_queue,
-        service_level: row.service_level,
-        backordered: row.backordered,
-        on_hold_for_review: row.on_hold_for_review,
-        hold_reason: row.hold_reason,
-        skip_auto_label: row.skip_auto_label,
-        last_error: row.last_error,
-      },
-      status_history: history.rows.map((entry) => ({ ...entry, created_at: iso(entry.created_at)! })),
-      shipping_info: { recipient, service_level: row.service_level, shipments: shipping.shipments },
-      tracking_info: trackingNumber
-        ? {
-            tracking_number: trackingNumber,
-            provider: base.shipping_provider ?? current?.provider ?? null,
-            status: current?.tracking_status ?? base.tracking_status,
-            pushed_to_tiktok_at: iso(row.tracking_pushed_at),
-            events: shipping.events,
-          }
-        : null,
-    };
+    const orders: OrderDetail[] = [];
+    for (const id of ids) {
+      const order = await loadOrderDetail(tx, context, id);
+      if (order) orders.push(order);
+    }
+    return orders;
   });
+}
+
+async function loadOrderDetail(tx: Tx, context: ReadContext, orderId: string): Promise<OrderDetail | null> {
+  const found = await tx.execute<DetailRow>(sql`
+    select ${ORDER_COLUMNS}, sh.id as shop_uuid, sh.name as shop_name, sh.shop_id as shop_external_id,
+      o.subtotal_cents, o.shipping_fee_cents, o.tax_cents, o.buyer_email, o.buyer_message, o.package_id,
+      o.warehouse_id, o.tags, o.created_at, o.delivered_at, o.cancelled_at, o.completed_at,
+      o.tracking_pushed_at, o.service_level, o.hold_reason, o.skip_auto_label
+    from public.orders o
+    join public.tiktok_shops sh on sh.id = o.shop_id
+    ${ORDER_LATERALS}
+    where o.id = ${orderId} and o.account_id = ${context.accountId}`);
+  const row = found.rows[0];
+  if (!row) return null;
+
+  const items = await tx.execute<OrderItemDetail>(sql`
+    select i.id, i.sku_id, i.tiktok_sku_id, i.tiktok_product_id, i.seller_sku, i.product_name, i.sku_name,
+      p.image_url, i.quantity, i.unit_price_cents, (i.quantity * i.unit_price_cents)::int as line_total_cents,
+      k.weight_grams
+    from public.order_items i
+    left join public.skus k on k.id = i.sku_id
+    left join public.products p on p.id = k.product_id
+    where i.order_id = ${orderId} and i.account_id = ${context.accountId}
+    order by i.product_name, i.sku_name`);
+  const history = await tx.execute<HistoryRow>(sql`
+    select h.id, h.from_workflow_status, h.to_workflow_status, h.from_order_status, h.to_order_status, h.source,
+      h.metadata->>'event' as event,
+      h.actor_id, pr.full_name as actor_name, h.reason, h.created_at
+    from public.order_status_history h
+    left join public.profiles pr on pr.id = h.actor_id
+    where h.order_id = ${orderId} and h.account_id = ${context.accountId}
+    order by h.created_at, h.id`);
+  const shipping = await loadOrderShipping(tx, context.accountId, orderId);
+
+  const {
+    items_preview: _preview,
+    destination: _destination,
+    buyer_name: _buyer,
+    ...base
+  } = mapOrderListRow(row);
+  const recipient: Recipient | null = row.recipient;
+  const current = shipping.shipments.find((shipment) => shipment.status !== 'voided') ?? null;
+  const trackingNumber = base.tracking_number ?? current?.tracking_number ?? null;
+  return {
+    ...base,
+    shop: { id: row.shop_uuid, name: row.shop_name, shop_id: row.shop_external_id },
+    subtotal_cents: row.subtotal_cents,
+    shipping_fee_cents: row.shipping_fee_cents,
+    tax_cents: row.tax_cents,
+    buyer_email: row.buyer_email,
+    buyer_message: row.buyer_message,
+    recipient,
+    package_id: row.package_id,
+    warehouse_id: row.warehouse_id,
+    tags: row.tags,
+    created_at: iso(row.created_at)!,
+    delivered_at: iso(row.delivered_at),
+    cancelled_at: iso(row.cancelled_at),
+    completed_at: iso(row.completed_at),
+    tracking_pushed_at: iso(row.tracking_pushed_at),
+    items: items.rows,
+    workflow: {
+      status: row.workflow_status,
+      processing_queue: row.processing_queue,
+      service_level: row.service_level,
+      backordered: row.backordered,
+      on_hold_for_review: row.on_hold_for_review,
+      hold_reason: row.hold_reason,
+      skip_auto_label: row.skip_auto_label,
+      last_error: row.last_error,
+    },
+    status_history: history.rows.map((entry) => ({ ...entry, created_at: iso(entry.created_at)! })),
+    shipping_info: { recipient, service_level: row.service_level, shipments: shipping.shipments },
+    tracking_info: trackingNumber
+      ? {
+          tracking_number: trackingNumber,
+          provider: base.shipping_provider ?? current?.provider ?? null,
+          status: current?.tracking_status ?? base.tracking_status,
+          pushed_to_tiktok_at: iso(row.tracking_pushed_at),
+          events: shipping.events,
+        }
+      : null,
+  };
 }

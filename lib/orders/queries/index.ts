@@ -2,7 +2,7 @@
 // function runs through withRls and filters by the caller's account explicitly. Client code imports
 // './schemas' and './types' directly (this file pulls in server-only modules).
 export { listOrders, summarize, type ReadContext } from './list-orders';
-export { getOrderOrThrow } from './get-order-detail';
+export { getOrderDetails, getOrderOrThrow } from './get-order-detail';
 export { getPickList } from './get-pick-list';
 export { labelDownloadPath, formatLocation } from './load-order-shipping';
 export { getLabelDocument, type LabelDocument } from './get-label-document';

@@ -1,6 +1,6 @@
 import { closeDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { getOrderOrThrow, getPickList } from '@/lib/orders/queries';
+import { getOrderDetails, getOrderOrThrow, getPickList } from '@/lib/orders/queries';
 import {
   createCatalogItem,
   createLabelDocument,
@@ -133,6 +133,13 @@ test('another account’s order is not found, for the id and for an impersonated
   await notFound(getOrderOrThrow({ accountId: acme.accountId, claims: bravo.claims }, orderId));
   await notFound(getOrderOrThrow({ accountId: acme.accountId, claims: acme.claims }, bravoOrderId));
   await notFound(getOrderOrThrow({ accountId: acme.accountId, claims: acme.claims }, 'not-a-uuid'));
+});
+
+test('packing slips load several orders in the order asked, leaving out ids this account cannot see', async () => {
+  const acmeContext = { accountId: acme.accountId, claims: acme.claims };
+  const orders = await getOrderDetails(acmeContext, [otherOrderId, bravoOrderId, 'not-a-uuid', orderId]);
+  expect(orders.map((order) => order.id)).toEqual([otherOrderId, orderId]);
+  expect(orders[1]).toEqual(await getOrderOrThrow(acmeContext, orderId));
 });
 
 test('the pick list sums units per SKU across orders and reports ids it cannot see', async () => {

@@ -5,8 +5,7 @@ import { NoOrdersSelected } from '@/components/orders/no-orders-selected';
 import { PrintButton, PrintStyles } from '@/components/orders/print-button';
 import { Button } from '@/components/ui/button';
 import { getAccountContext } from '@/lib/accounts';
-import { getOrderOrThrow, orderIdsSchema, splitIds } from '@/lib/orders/queries';
-import { isAppError } from '@/lib/errors';
+import { getOrderDetails, orderIdsSchema, splitIds } from '@/lib/orders/queries';
 
 export const metadata: Metadata = { title: 'Packing slips' };
 
@@ -21,14 +20,7 @@ export default async function PackingSlipsPage({
   if (!parsed.success) {
     return <NoOrdersSelected title="No orders to print" problem={parsed.error.issues[0]?.message} />;
   }
-  const found = await Promise.all(
-    parsed.data.map((id) =>
-      getOrderOrThrow(context, id).catch((error: unknown) =>
-        isAppError(error) && error.code === 'NOT_FOUND' ? null : Promise.reject(error),
-      ),
-    ),
-  );
-  const orders = found.filter((order) => order !== null);
+  const orders = await getOrderDetails(context, parsed.data);
   return (
     <>
       <PrintStyles />
