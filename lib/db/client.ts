@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { env } from '@/lib/env';
+import { PreparingClient } from './preparing-client';
 import * as schema from './schema';
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -16,7 +17,7 @@ const globalForDb = globalThis as typeof globalThis & { __creatorflowDb?: Held }
  */
 function held(): Held {
   if (!globalForDb.__creatorflowDb) {
-    const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX });
+    const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, Client: PreparingClient });
     pool.on('error', () => {
       // An idle client died (e.g. Postgres restarted); the pool replaces it on the next checkout.
     });

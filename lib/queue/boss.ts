@@ -1,5 +1,6 @@
 import 'server-only';
-import { PgBoss } from 'pg-boss';
+import { PgBoss, type ConstructorOptions } from 'pg-boss';
+import { PreparingClient } from '@/lib/db/preparing-client';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 
@@ -12,7 +13,9 @@ const globalForBoss = globalThis as typeof globalThis & { __creatorflowBoss?: He
 
 export function getBoss(): Promise<PgBoss> {
   if (!globalForBoss.__creatorflowBoss) {
-    const boss = new PgBoss({
+    // pg-boss hands its options to pg.Pool, so the pool's `Client` option reaches it: its fetch,
+    // insert and complete statements are long CTEs, worth preparing once per connection.
+    const options: ConstructorOptions & { Client: typeof PreparingClient } = {
       connectionString: env.DATABASE_URL,
       schema: env.QUEUE_SCHEMA,
       max: 10,
@@ -20,7 +23,9 @@ export function getBoss(): Promise<PgBoss> {
       // Queues are created with `notify`: a job's commit wakes the workers at once (one dedicated
       // listening connection per process), instead of them finding it on their next poll.
       useListenNotify: true,
-    });
+      Client: PreparingClient,
+    };
+    const boss = new PgBoss(options);
     boss.on('error', (error) => logger.error({ err: error }, 'queue error'));
     const started = boss.start().then(() => boss);
     started.catch((error) => {
