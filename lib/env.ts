@@ -26,6 +26,10 @@ const schema = z.object({
 
   DATABASE_URL: z.string().default('postgres://postgres:postgres@127.0.0.1:54322/postgres'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Statements with parameters are prepared once per connection (lib/db/preparing-client.ts). Turn off
+  // behind a transaction-mode pooler that cannot keep prepared statements (older PgBouncer, Supavisor
+  // in transaction mode without prepared-statement support).
+  DATABASE_PREPARED_STATEMENTS: bool(true),
   // LISTEN needs a session connection: on Supabase, the direct or session-mode pooler URL (the
   // transaction-mode pooler drops LISTEN). Unset: DATABASE_URL is used.
   DATABASE_LISTEN_URL: optionalString,

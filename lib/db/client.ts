@@ -17,7 +17,11 @@ const globalForDb = globalThis as typeof globalThis & { __creatorflowDb?: Held }
  */
 function held(): Held {
   if (!globalForDb.__creatorflowDb) {
-    const pool = new Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, Client: PreparingClient });
+    const pool = new Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+      ...(env.DATABASE_PREPARED_STATEMENTS ? { Client: PreparingClient } : {}),
+    });
     pool.on('error', () => {
       // An idle client died (e.g. Postgres restarted); the pool replaces it on the next checkout.
     });

@@ -15,7 +15,7 @@ export function getBoss(): Promise<PgBoss> {
   if (!globalForBoss.__creatorflowBoss) {
     // pg-boss hands its options to pg.Pool, so the pool's `Client` option reaches it: its fetch,
     // insert and complete statements are long CTEs, worth preparing once per connection.
-    const options: ConstructorOptions & { Client: typeof PreparingClient } = {
+    const options: ConstructorOptions & { Client?: typeof PreparingClient } = {
       connectionString: env.DATABASE_URL,
       schema: env.QUEUE_SCHEMA,
       max: 10,
@@ -23,7 +23,7 @@ export function getBoss(): Promise<PgBoss> {
       // Queues are created with `notify`: a job's commit wakes the workers at once (one dedicated
       // listening connection per process), instead of them finding it on their next poll.
       useListenNotify: true,
-      Client: PreparingClient,
+      ...(env.DATABASE_PREPARED_STATEMENTS ? { Client: PreparingClient } : {}),
     };
     const boss = new PgBoss(options);
     boss.on('error', (error) => logger.error({ err: error }, 'queue error'));

@@ -5,7 +5,7 @@ import type { StoredWebhookEvent } from '@/lib/webhooks/types';
 
 /**
  * Re-processes a stored tiktok webhook event (ops "replay" on the admin page): the caller has set it
- * back to pending; this enqueues the same `tiktok.process-webhook` job the live route enqueues, inside
+ * back to pending; this enqueues `tiktok.process-webhook`, which applies it as the live route does, inside
  * tx. Processing is idempotent (requests merge, ingestion never moves an order backwards), and an
  * event stored before its shop was connected is matched to the shop now.
  */

@@ -5,7 +5,7 @@ import { upsertTikTokOrders } from '@/lib/orders/ingest';
 import { loadShop } from '../shops/load-shop';
 import { openShopApi } from '../shops/open-shop-api';
 import { reportCreatedOrders } from './report-created-orders';
-import type { ShopRef } from './request-order-sync';
+import { scheduleStrandedOrderSync, type ShopRef } from './request-order-sync';
 import { unscheduleReconciliation } from './reconcile-schedule';
 import { withShopLock } from './shop-lock';
 import { toShopJobFailure } from './shop-job-failure';
@@ -34,7 +34,8 @@ export interface ReconcileResult {
  * lost still arrives within one interval. last_synced_at moves to the time the search STARTED, and
  * the next run reaches back `overlapSeconds` before it, which covers orders that changed while a page
  * was being read. One run per shop at a time (advisory lock); a scheduled run that finds another
- * running just skips, an on-demand one throws so the queue retries it.
+ * running just skips, an on-demand one throws so the queue retries it. A run also schedules a sync for
+ * fetch requests left without one (scheduleStrandedOrderSync).
  */
 export async function reconcileShopOrders(
   ref: ShopRef & { mode: ReconcileMode },
@@ -85,7 +86,10 @@ export async function reconcileShopOrders(
     );
     return result;
   });
-  if (!run.busy) return run.value;
+  if (!run.busy) {
+    await scheduleStrandedOrderSync(ref);
+    return run.value;
+  }
   if (ref.mode === 'incremental') return { ...result, skipped: 'already_running' };
   throw new Error(`a reconciliation of shop ${shop.id} is running; the ${ref.mode} sync will retry`);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { asSystem, tables, type Tx } from '@/lib/db';
 import { enqueue } from '@/lib/queue';
 
 export interface ShopRef {
@@ -55,4 +55,29 @@ export function scheduleOrderSync(shop: ShopRef): Promise<string | null> {
     { accountId: shop.accountId, shopId: shop.shopId },
     { debounce: { key: shop.shopId, seconds: ORDER_SYNC_DEBOUNCE_SECONDS } },
   );
+}
+
+/**
+ * The safety net under the after-commit enqueue (run by the shop's catch-up poll): requests that no
+ * job holds and that have waited more than `olderThanSeconds` get a sync scheduled. They exist only if
+ * a process stopped between a request's commit and its enqueue.
+ */
+export async function scheduleStrandedOrderSync(shop: ShopRef, olderThanSeconds = 30): Promise<boolean> {
+  const r = tables.tiktokOrderSyncRequests;
+  const [stranded] = await asSystem((tx) =>
+    tx
+      .select({ id: r.tiktokOrderId })
+      .from(r)
+      .where(
+        and(
+          eq(r.shopId, shop.shopId),
+          or(isNull(r.claimedUntil), lt(r.claimedUntil, sql`clock_timestamp()`)),
+          lt(r.requestedAt, sql`clock_timestamp() - make_interval(secs => ${olderThanSeconds})`),
+        ),
+      )
+      .limit(1),
+  );
+  if (!stranded) return false;
+  await scheduleOrderSync(shop);
+  return true;
 }

@@ -13,36 +13,55 @@ import { settleWebhookEvents } from './mark-webhook-events';
 
 export type ProcessOutcome = 'orders_requested' | 'products_requested' | 'applied' | 'stale' | 'ignored' | 'failed' | 'already_done';
 
+/** What an event changed, and what must run once that change has committed. */
+export interface AppliedWebhookEvent {
+  outcome: ProcessOutcome;
+  /** Enqueue the sync that drains the requests (after commit: the rows must be visible to it). */
+  afterCommit: (() => Promise<unknown>)[];
+}
+
 /**
- * The `tiktok.process-webhook` job: turns one stored event into its effect. Order topics (1, 3, 4, 11,
- * 12) become "fetch these orders" requests drained by the per-shop sync job (the event is settled when
- * its order lands); product topics (5, 15, 16, 27) a product sync request; 6 and 7 change the shop at
- * once. Idempotent: a settled event is left alone, and requests merge.
+ * One stored, still pending event → its effect, inside the caller's transaction. Order topics (1, 3,
+ * 4, 11, 12) become "fetch these orders" requests drained by the per-shop sync job (the event is
+ * settled when its order lands); product topics (5, 15, 16, 27) a product sync request; 6 and 7
+ * change the shop at once. Cheap (a few statements), so the webhook route applies an event in the
+ * transaction that stores it; the `tiktok.process-webhook` job applies replayed events.
+ */
+export async function applyTikTokWebhookEvent(
+  tx: Tx,
+  input: { shop: ShopRow; event: TikTokWebhookEvent; eventId: string; receivedAt: Date },
+): Promise<AppliedWebhookEvent> {
+  const afterCommit: (() => Promise<unknown>)[] = [];
+  const outcome = await dispatch(tx, input.shop, input.event, input.eventId, afterCommit);
+  afterCommit.push(() => noteWebhookSeen(input.shop.id, input.receivedAt));
+  return { outcome, afterCommit };
+}
+
+/**
+ * The `tiktok.process-webhook` job (admin replay): applies one stored event that is still pending.
+ * Idempotent: a settled event is left alone, and requests merge.
  */
 export async function processTikTokWebhookEvent(eventId: string): Promise<ProcessOutcome> {
-  const after: (() => Promise<unknown>)[] = [];
-  const outcome = await asSystem(async (tx): Promise<ProcessOutcome> => {
+  const applied = await asSystem(async (tx): Promise<AppliedWebhookEvent> => {
     const e = tables.webhookEvents;
     const [stored] = await tx.select().from(e).where(and(eq(e.id, eventId), eq(e.provider, 'tiktok'))).for('update');
-    if (!stored || stored.status !== 'pending') return 'already_done';
+    if (!stored || stored.status !== 'pending') return { outcome: 'already_done', afterCommit: [] };
     const parsed = parseWebhookJson(stored.payload);
     if (!parsed.ok) {
       await settleWebhookEvents(tx, [eventId], { status: 'failed', error: parsed.error });
-      return 'failed';
+      return { outcome: 'failed', afterCommit: [] };
     }
     const event = parsed.event;
     const [shop] = await tx.select().from(tables.tiktokShops).where(eq(tables.tiktokShops.shopId, event.shop_id));
     if (!shop) {
       await settleWebhookEvents(tx, [eventId], { status: 'ignored', error: 'no connected shop has this shop_id' });
-      return 'ignored';
+      return { outcome: 'ignored', afterCommit: [] };
     }
     if (stored.accountId !== shop.accountId) await tx.update(e).set({ accountId: shop.accountId }).where(eq(e.id, eventId));
-    const outcome = await dispatch(tx, shop, event, eventId, after);
-    after.push(() => noteWebhookSeen(shop.id, stored.receivedAt));
-    return outcome;
+    return applyTikTokWebhookEvent(tx, { shop, event, eventId, receivedAt: stored.receivedAt });
   });
-  for (const step of after) await step();
-  return outcome;
+  for (const step of applied.afterCommit) await step();
+  return applied.outcome;
 }
 
 /** When this process last wrote each shop's last_webhook_at (ms). */

@@ -182,8 +182,10 @@ test('a status event older than the stored order is settled without a detail cal
     new Request('http://localhost/api/webhooks/tiktok', { method: 'POST', headers: { authorization: computeWebhookSignature('cf_local_app_key', 'cf_local_app_secret', body) }, body }),
   );
   expect(response.status).toBe(200);
-  const [event] = await db<{ id: string }>(sql`select id from public.webhook_events where provider_event_id = ${`stale-${id}`}`);
-  expect(await h.app.server.processTikTokWebhookEvent(event!.id)).toBe('stale');
+  // The route applied it in the transaction that stored it: settled at once, nothing requested.
+  const [event] = await db<{ id: string; status: string; error: string }>(sql`select id, status, error from public.webhook_events where provider_event_id = ${`stale-${id}`}`);
+  expect(event).toMatchObject({ status: 'processed', error: 'a newer state of the order is already stored' });
+  expect(await h.app.server.processTikTokWebhookEvent(event!.id)).toBe('already_done');
   await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
   expect(detailCalls).toEqual([]);
   expect((await storedOrders([id!]))[0]!.order_status).toBe('AWAITING_SHIPMENT');
@@ -229,4 +231,21 @@ test('reconciliation recovers orders whose webhooks were all dropped, and advanc
 
   const again = await h.app.server.reconcileShopOrders({ accountId, shopId: shopRowId, mode: 'incremental' }, { overlapSeconds: 600 });
   expect(again.created).toBe(0);
+});
+
+test('a fetch request left without its sync job (the process stopped after commit) is scheduled by the catch-up poll', async () => {
+  const stranded = `stranded-${Date.now()}`;
+  await db(sql`insert into public.tiktok_order_sync_requests (shop_id, tiktok_order_id, account_id, event_ids, requested_at)
+    values (${shopRowId}, ${stranded}, ${accountId}, '{}', clock_timestamp() - interval '5 minutes')`);
+  const [{ since }] = (await db<{ since: string }>(sql`select clock_timestamp()::text as since`)) as [{ since: string }];
+  await db(sql`delete from pgboss.job where name = 'tiktok.sync-orders' and data->>'shopId' = ${shopRowId} and state in ('created', 'retry')`);
+  try {
+    await h.app.server.reconcileShopOrders({ accountId, shopId: shopRowId, mode: 'incremental' }, { overlapSeconds: 600 });
+    const jobs = await db<{ n: number }>(
+      sql`select count(*)::int as n from pgboss.job where name = 'tiktok.sync-orders' and data->>'shopId' = ${shopRowId} and created_on >= ${since}::timestamptz`,
+    );
+    expect(jobs[0]!.n).toBeGreaterThanOrEqual(1);
+  } finally {
+    await db(sql`delete from public.tiktok_order_sync_requests where shop_id = ${shopRowId} and tiktok_order_id = ${stranded}`);
+  }
 });

@@ -80,16 +80,35 @@ async function processJobsFor(eventId: string): Promise<number> {
   return result.rows[0]!.n;
 }
 
+/** The "fetch this order" requests an event is waiting on (the route writes them with the event). */
+async function requestsFor(eventId: string): Promise<{ tiktok_order_id: string }[]> {
+  const result = await app.db.asSystem((tx) =>
+    tx.execute<{ tiktok_order_id: string }>(sql`select tiktok_order_id from public.tiktok_order_sync_requests where ${eventId}::uuid = any(event_ids)`),
+  );
+  return result.rows;
+}
+
+async function syncJobsForShop(): Promise<number> {
+  const result = await app.db.asSystem((tx) =>
+    tx.execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job j join public.tiktok_shops s on s.id::text = j.data->>'shopId'
+      where j.name = 'tiktok.sync-orders' and s.shop_id = ${SHOP_ID}`),
+  );
+  return result.rows[0]!.n;
+}
+
 const byNotification = (body: string) => sql`provider_event_id = ${JSON.parse(body).tts_notification_id as string}`;
 
-test('a valid event is stored with its processing job and answered 200 with an empty body', async () => {
+test('a valid order event is stored with its fetch request, the shop sync is enqueued, and 200 has an empty body', async () => {
   const body = orderEvent();
   const response = await post(body);
   expect(response.status).toBe(200);
   expect(await response.text()).toBe('');
   const [event] = await storedEvents(byNotification(body));
+  // Pending until its order lands: the sync job settles it.
   expect(event).toMatchObject({ status: 'pending', account_id: accountId, event_type: 'ORDER_STATUS_CHANGE' });
-  expect(await processJobsFor(event!.id)).toBe(1);
+  expect(await requestsFor(event!.id)).toEqual([{ tiktok_order_id: '576653688135258178' }]);
+  expect(await processJobsFor(event!.id)).toBe(0);
+  expect(await syncJobsForShop()).toBeGreaterThanOrEqual(1);
 });
 
 test('one changed byte in the body is refused with 401 and nothing is stored', async () => {
@@ -110,13 +129,18 @@ test('a missing or malformed Authorization header is 401, nothing stored', async
   expect(await storedEvents(byNotification(body))).toHaveLength(0);
 });
 
-test('a replayed delivery is acknowledged but stored and enqueued once', async () => {
-  const body = orderEvent();
+test('a replayed delivery is acknowledged but stored and requested once', async () => {
+  const orderId = '576653688135258999';
+  const body = orderEvent({ data: { is_on_hold_order: false, order_id: orderId, order_status: 'AWAITING_SHIPMENT', update_time: 1718305585 } });
   expect((await post(body)).status).toBe(200);
   expect((await post(body)).status).toBe(200);
   const events = await storedEvents(byNotification(body));
   expect(events).toHaveLength(1);
-  expect(await processJobsFor(events[0]!.id)).toBe(1);
+  expect(await requestsFor(events[0]!.id)).toHaveLength(1);
+  const merged = await app.db.asSystem((tx) =>
+    tx.execute<{ n: number }>(sql`select cardinality(event_ids)::int as n from public.tiktok_order_sync_requests where tiktok_order_id = ${orderId}`),
+  );
+  expect(merged.rows).toEqual([{ n: 1 }]);
 });
 
 test('without tts_notification_id the body hash is the dedupe key', async () => {
@@ -144,6 +168,7 @@ test('an unknown topic is stored as ignored and acknowledged, without a job', as
   const [event] = await storedEvents(byNotification(body));
   expect(event).toMatchObject({ status: 'ignored', event_type: 'TYPE_99', account_id: accountId });
   expect(await processJobsFor(event!.id)).toBe(0);
+  expect(await requestsFor(event!.id)).toHaveLength(0);
 });
 
 test('an event for a shop nobody connected is stored with account_id null and acknowledged', async () => {
