@@ -1,27 +1,21 @@
 // Shops, products, SKUs and their stock.
 import { tables } from '@/lib/db';
-import { run, token, type Insert, type Options, type ProductRow, type ShopRow, type SkuRow } from './support';
+import { insertRow, run, token, type Insert, type Options, type ProductRow, type ShopRow, type SkuRow } from './support';
 
 export function createShop(
   accountId: string,
   overrides: Insert<typeof tables.tiktokShops> = {},
   options?: Options,
 ): Promise<ShopRow> {
-  return run(options, async (tx) => {
-    const id = token();
-    const [row] = await tx
-      .insert(tables.tiktokShops)
-      .values({
-        accountId,
-        shopId: `shop_${id}`,
-        shopCipher: `cipher_${id}`,
-        name: `Shop ${id}`,
-        region: 'US',
-        ...overrides,
-      })
-      .returning();
-    return row!;
-  });
+  const id = token();
+  return insertRow(tables.tiktokShops, {
+    accountId,
+    shopId: `shop_${id}`,
+    shopCipher: `cipher_${id}`,
+    name: `Shop ${id}`,
+    region: 'US',
+    ...overrides,
+  }, options);
 }
 
 export function createProduct(
@@ -30,13 +24,7 @@ export function createProduct(
   overrides: Insert<typeof tables.products> = {},
   options?: Options,
 ): Promise<ProductRow> {
-  return run(options, async (tx) => {
-    const [row] = await tx
-      .insert(tables.products)
-      .values({ accountId, shopId, tiktokProductId: `prod_${token()}`, title: 'Glow Serum', ...overrides })
-      .returning();
-    return row!;
-  });
+  return insertRow(tables.products, { accountId, shopId, tiktokProductId: `prod_${token()}`, title: 'Glow Serum', ...overrides }, options);
 }
 
 export function createSku(
@@ -45,24 +33,18 @@ export function createSku(
   overrides: Insert<typeof tables.skus> = {},
   options?: Options,
 ): Promise<SkuRow> {
-  return run(options, async (tx) => {
-    const id = token();
-    const [row] = await tx
-      .insert(tables.skus)
-      .values({
-        accountId,
-        shopId: product.shopId,
-        productId: product.id,
-        tiktokSkuId: `sku_${id}`,
-        sellerSku: `SKU-${id.slice(0, 6).toUpperCase()}`,
-        name: 'Default',
-        priceCents: 2500,
-        warehouseIds: ['WH-1'],
-        ...overrides,
-      })
-      .returning();
-    return row!;
-  });
+  const id = token();
+  return insertRow(tables.skus, {
+    accountId,
+    shopId: product.shopId,
+    productId: product.id,
+    tiktokSkuId: `sku_${id}`,
+    sellerSku: `SKU-${id.slice(0, 6).toUpperCase()}`,
+    name: 'Default',
+    priceCents: 2500,
+    warehouseIds: ['WH-1'],
+    ...overrides,
+  }, options);
 }
 
 /** Sets (or creates) the stock of a SKU in one warehouse. */

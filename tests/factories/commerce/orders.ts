@@ -1,6 +1,6 @@
 // Orders with their line items, and status history.
 import { tables } from '@/lib/db';
-import { run, token, type Insert, type Options, type OrderItemRow, type OrderRow, type SkuRow } from './support';
+import { insertRow, run, token, type Insert, type Options, type OrderItemRow, type OrderRow, type SkuRow } from './support';
 
 export type OrderItemInput = {
   sku: Pick<SkuRow, 'id' | 'tiktokSkuId' | 'sellerSku' | 'name' | 'priceCents'>;
@@ -77,19 +77,13 @@ export function createStatusHistory(
   overrides: Insert<typeof tables.orderStatusHistory> = {},
   options?: Options,
 ): Promise<typeof tables.orderStatusHistory.$inferSelect> {
-  return run(options, async (tx) => {
-    const [row] = await tx
-      .insert(tables.orderStatusHistory)
-      .values({
-        accountId,
-        orderId,
-        source: 'system',
-        fromWorkflowStatus: 'new',
-        toWorkflowStatus: 'validated',
-        ...overrides,
-      })
-      .returning();
-    return row!;
-  });
+  return insertRow(tables.orderStatusHistory, {
+    accountId,
+    orderId,
+    source: 'system',
+    fromWorkflowStatus: 'new',
+    toWorkflowStatus: 'validated',
+    ...overrides,
+  }, options);
 }
 

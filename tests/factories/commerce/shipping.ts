@@ -1,6 +1,6 @@
 // Shipments, label documents and carrier tracking events.
 import { tables } from '@/lib/db';
-import { run, token, type Insert, type Options, type ShipmentRow } from './support';
+import { insertRow, token, type Insert, type Options, type ShipmentRow } from './support';
 
 /** A purchased label by default (rate, tracking number, label URL); override status for others. */
 export function createShipment(
@@ -9,33 +9,27 @@ export function createShipment(
   overrides: Insert<typeof tables.shipments> = {},
   options?: Options,
 ): Promise<ShipmentRow> {
-  return run(options, async (tx) => {
-    const ref = token();
-    const [row] = await tx
-      .insert(tables.shipments)
-      .values({
-        accountId,
-        orderId,
-        packageRef: `pkg_${ref}`,
-        carrier: 'shippo',
-        status: 'purchased',
-        rateAmountCents: 612,
-        currency: 'USD',
-        provider: 'USPS',
-        servicelevelName: 'Ground Advantage',
-        servicelevelToken: 'usps_ground_advantage',
-        estimatedDays: 3,
-        transactionId: `txn_${ref}`,
-        trackingNumber: `9400${Date.now().toString().slice(-10)}${Math.floor(Math.random() * 1e4)}`,
-        trackingUrl: `https://tracking.example/${ref}`,
-        labelUrl: `https://labels.example/${ref}.pdf`,
-        trackingStatus: 'label_created',
-        purchasedAt: new Date(),
-        ...overrides,
-      })
-      .returning();
-    return row!;
-  });
+  const ref = token();
+  return insertRow(tables.shipments, {
+    accountId,
+    orderId,
+    packageRef: `pkg_${ref}`,
+    carrier: 'shippo',
+    status: 'purchased',
+    rateAmountCents: 612,
+    currency: 'USD',
+    provider: 'USPS',
+    servicelevelName: 'Ground Advantage',
+    servicelevelToken: 'usps_ground_advantage',
+    estimatedDays: 3,
+    transactionId: `txn_${ref}`,
+    trackingNumber: `9400${Date.now().toString().slice(-10)}${Math.floor(Math.random() * 1e4)}`,
+    trackingUrl: `https://tracking.example/${ref}`,
+    labelUrl: `https://labels.example/${ref}.pdf`,
+    trackingStatus: 'label_created',
+    purchasedAt: new Date(),
+    ...overrides,
+  }, options);
 }
 
 export function createLabelDocument(
@@ -44,18 +38,12 @@ export function createLabelDocument(
   input: { bytes?: Buffer; contentType?: string } = {},
   options?: Options,
 ): Promise<typeof tables.labelDocuments.$inferSelect> {
-  return run(options, async (tx) => {
-    const [row] = await tx
-      .insert(tables.labelDocuments)
-      .values({
-        accountId,
-        shipmentId,
-        contentType: input.contentType ?? 'application/pdf',
-        bytes: input.bytes ?? Buffer.from('%PDF-1.4 test label'),
-      })
-      .returning();
-    return row!;
-  });
+  return insertRow(tables.labelDocuments, {
+    accountId,
+    shipmentId,
+    contentType: input.contentType ?? 'application/pdf',
+    bytes: input.bytes ?? Buffer.from('%PDF-1.4 test label'),
+  }, options);
 }
 
 export function createTrackingEvent(
@@ -64,22 +52,16 @@ export function createTrackingEvent(
   overrides: Insert<typeof tables.trackingEvents> = {},
   options?: Options,
 ): Promise<typeof tables.trackingEvents.$inferSelect> {
-  return run(options, async (tx) => {
-    const [row] = await tx
-      .insert(tables.trackingEvents)
-      .values({
-        accountId,
-        shipmentId: shipment.id,
-        carrier: shipment.carrier,
-        trackingNumber: shipment.trackingNumber ?? 'unknown',
-        status: 'in_transit',
-        description: 'Departed facility',
-        location: { city: 'Oakland', state: 'CA' },
-        occurredAt: new Date(),
-        dedupeKey: token(),
-        ...overrides,
-      })
-      .returning();
-    return row!;
-  });
+  return insertRow(tables.trackingEvents, {
+    accountId,
+    shipmentId: shipment.id,
+    carrier: shipment.carrier,
+    trackingNumber: shipment.trackingNumber ?? 'unknown',
+    status: 'in_transit',
+    description: 'Departed facility',
+    location: { city: 'Oakland', state: 'CA' },
+    occurredAt: new Date(),
+    dedupeKey: token(),
+    ...overrides,
+  }, options);
 }

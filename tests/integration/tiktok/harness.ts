@@ -168,15 +168,3 @@ export async function connectTenant(h: Harness, name: string, seller?: string) {
   if (!shop) throw new Error(`nothing connected: ${JSON.stringify(result)}`);
   return { tenant, shop, ref: { accountId: tenant.accountId, shopId: shop.id }, result };
 }
-
-/** Runs the webhook job for every pending event of the shop, as the queue worker would. */
-export async function processPendingEvents(h: Harness, tiktokShopId: string): Promise<number> {
-  const { sql } = await import('drizzle-orm');
-  const pending = await h.app.db.asSystem((tx) =>
-    tx.execute<{ id: string }>(
-      sql`select id from public.webhook_events where provider = 'tiktok' and external_ref = ${tiktokShopId} and status = 'pending' order by received_at`,
-    ),
-  );
-  for (const row of pending.rows) await h.app.server.processTikTokWebhookEvent(row.id);
-  return pending.rows.length;
-}

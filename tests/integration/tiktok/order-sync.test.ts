@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createTikTokClient, resetCircuitBreakers } from '@/lib/tiktok';
-import { connectTenant, control, processPendingEvents, startHarness, type Harness, type SimOrderView } from './harness';
+import { connectTenant, control, startHarness, type Harness, type SimOrderView } from './harness';
 
 /**
  * TikTok orders end to end against the simulator: its signed webhooks go through the real route, the
@@ -88,7 +88,6 @@ test('webhooks → coalesced detail fetches → orders with correct items, amoun
   detailCalls.length = 0;
   const ids = await createSimOrders(60);
   expect(h.deliveries.filter((d) => d.status !== 200)).toEqual([]);
-  await processPendingEvents(h, tiktokShopId);
   const synced = await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
   expect(synced).toMatchObject({ created: 60, missing: 0 });
   // 180 webhooks (UNPAID, ON_HOLD, AWAITING_SHIPMENT per order) became two detail calls of ≤ 50 ids.
@@ -138,7 +137,6 @@ test('webhooks → coalesced detail fetches → orders with correct items, amoun
 
 test('an order re-requested while its fetch is in flight is fetched again, not lost', async () => {
   const [id] = await createSimOrders(1);
-  await processPendingEvents(h, tiktokShopId);
   duringDetailCall = async () => {
     // A webhook lands while TikTok is being asked: its request must outlive the running batch.
     await h.app.db.asSystem(async (tx) => {
@@ -156,7 +154,6 @@ test('an order re-requested while its fetch is in flight is fetched again, not l
 
 test('a failed detail call gives the claims back and the job retries them', async () => {
   const [id] = await createSimOrders(1);
-  await processPendingEvents(h, tiktokShopId);
   // Five 5xx answers in a row: every retry of the call fails (and the shop's circuit opens).
   await control(h.sim.url, 'POST', '/__sandbox/faults', { rate5xx: { count: 5 } });
   try {
@@ -173,7 +170,6 @@ test('a failed detail call gives the claims back and the job retries them', asyn
 
 test('a status event older than the stored order is settled without a detail call', async () => {
   const [id] = await createSimOrders(1);
-  await processPendingEvents(h, tiktokShopId);
   await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
   detailCalls.length = 0;
   const body = JSON.stringify({ type: 1, tts_notification_id: `stale-${id}`, shop_id: tiktokShopId, timestamp: 1, data: { order_id: id, order_status: 'UNPAID', update_time: 1 } });
@@ -193,11 +189,9 @@ test('a status event older than the stored order is settled without a detail cal
 
 test('a cancellation (types 11 and 1) updates the order and hands it to the workflow', async () => {
   const [id] = await createSimOrders(1);
-  await processPendingEvents(h, tiktokShopId);
   await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
   await control(h.sim.url, 'POST', `/__sandbox/orders/${id}/cancel`, { reason: 'Buyer changed mind', role: 'BUYER' });
   await h.sim.webhooksIdle();
-  await processPendingEvents(h, tiktokShopId);
   await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
   const [order] = await storedOrders([id!]);
   expect(order!.order_status).toBe('CANCELLED');

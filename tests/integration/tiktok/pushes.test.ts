@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { PermanentJobError } from '@/lib/queue/define-job';
-import { connectTenant, control, processPendingEvents, startHarness, type Harness, type SimOrderView } from './harness';
+import { connectTenant, control, startHarness, type Harness, type SimOrderView } from './harness';
 
 /**
  * What CreatorFlow tells TikTok: tracking numbers of bought labels (Ship Package, idempotent, corrected
@@ -9,11 +9,10 @@ import { connectTenant, control, processPendingEvents, startHarness, type Harnes
 let h: Harness;
 let accountId: string;
 let shopRowId: string;
-let tiktokShopId: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  ({ tenant: { accountId }, shop: { id: shopRowId, tiktokShopId } } = await connectTenant(h, 'Pushes'));
+  ({ tenant: { accountId }, shop: { id: shopRowId } } = await connectTenant(h, 'Pushes'));
   await h.app.server.importShopProducts({ accountId, shopId: shopRowId, full: true });
 });
 
@@ -24,7 +23,6 @@ const db = <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
 async function storedOrder(): Promise<{ id: string; tiktokOrderId: string }> {
   const { order_ids: [tiktokOrderId] } = await control<{ order_ids: string[] }>(h.sim.url, 'POST', '/__sandbox/orders', { count: 1 });
   await h.sim.webhooksIdle();
-  await processPendingEvents(h, tiktokShopId);
   await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
   const [order] = await db<{ id: string }>(sql`select id from public.orders where tiktok_order_id = ${tiktokOrderId!}`);
   return { id: order!.id, tiktokOrderId: tiktokOrderId! };

@@ -3,7 +3,7 @@ import { connectTenant, control, startHarness, waitFor, type Harness } from './h
 
 /**
  * The same path as production, with pg-boss workers running in-process: the simulator's webhooks reach
- * the route, tiktok.process-webhook and the debounced tiktok.sync-orders run on the queue, and the
+ * the route (which records what to fetch) and the debounced tiktok.sync-orders runs on the queue; the
  * connect flow's own jobs (catalog import, then the first order sync) run too. The workflow's jobs are
  * not started here: this is ingestion's half of the pipeline.
  */

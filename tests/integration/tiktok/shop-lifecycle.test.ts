@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { connectTenant, control, processPendingEvents, startHarness, type Harness } from './harness';
+import { connectTenant, control, startHarness, type Harness } from './harness';
 
 /**
  * A connected shop's life: refusal for a second account, token rotation persisted encrypted (with a
@@ -73,7 +73,6 @@ test('the token store never replaces newer tokens with an older set (compare-and
 test('settings lists the shop with webhook health through RLS, and not for another account', async () => {
   await control(h.sim.url, 'POST', '/__sandbox/orders', { count: 2 });
   await h.sim.webhooksIdle();
-  await processPendingEvents(h, tiktokShopId);
   await h.app.server.syncRequestedOrders({ accountId: tenant.accountId, shopId: shopRowId });
   const [shop] = await h.app.server.listShops({ accountId: tenant.accountId, claims: tenant.claims });
   expect(shop).toMatchObject({ id: shopRowId, status: 'connected', circuit: 'closed', pendingOrderSyncs: 0 });
@@ -106,7 +105,6 @@ test('type 7 records the authorization expiry, raises one alert and queues one e
   for (let i = 0; i < 2; i += 1) {
     await control(h.sim.url, 'POST', '/__sandbox/expire-soon', { shop_id: tiktokShopId, days: 20 });
     await h.sim.webhooksIdle();
-    await processPendingEvents(h, tiktokShopId);
   }
   const shop = await shopRow();
   const days = (new Date(shop.authorization_expires_at!).getTime() - Date.now()) / 86_400_000;
@@ -123,7 +121,6 @@ test('type 7 records the authorization expiry, raises one alert and queues one e
 test('type 6 (seller removed the app) disconnects the shop, wipes its tokens, alerts and stops reconciliation', async () => {
   await control(h.sim.url, 'POST', '/__sandbox/deauthorize', { shop_id: tiktokShopId });
   await h.sim.webhooksIdle();
-  await processPendingEvents(h, tiktokShopId);
   const shop = await shopRow();
   expect(shop).toMatchObject({ status: 'disconnected', access_token_enc: null });
   const alerts = await db<{ kind: string; severity: string }>(
