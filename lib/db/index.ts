@@ -1,3 +1,3 @@
 export { getDb, getPool, closeDb, type Database, type Tx, type DbOrTx } from './client';
-export { withRls, asSystem, type JwtClaims } from './rls';
+export { withRls, asSystem, systemDb, type JwtClaims } from './rls';
 export * as tables from './schema';

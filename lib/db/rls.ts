@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getDb, type Tx } from './client';
+import { getDb, type Database, type Tx } from './client';
 
 /** The JWT claims Postgres sees, the same shape Supabase Auth issues. */
 export type JwtClaims = {
@@ -32,4 +32,13 @@ export async function withRls<T>(claims: JwtClaims, fn: (tx: Tx) => Promise<T>):
  */
 export async function asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return getDb().transaction(fn);
+}
+
+/**
+ * The system path without a transaction, for work that is one statement (atomic on its own) or only
+ * reads (under READ COMMITTED each statement takes its own snapshot, in a transaction or not). Saves
+ * the begin and commit round trips that `asSystem` costs; anything that writes twice uses `asSystem`.
+ */
+export function systemDb(): Database {
+  return getDb();
 }

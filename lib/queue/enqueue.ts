@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { Tx } from '@/lib/db';
+import { createDebounceMemo } from './debounce-memo';
 import { getReadyBoss } from './runtime';
 import type { JobName, JobPayload } from './registry';
 
@@ -18,7 +19,12 @@ export type EnqueueOptions = {
    * dropped because that job has not run yet. The job must drain shared state (pending rows, the
    * current stock), not act on its own payload alone. A burst of 1,000 changes costs two jobs.
    */
-  debounce?: { key: string; seconds: number };
+  debounce?: {
+    key: string;
+    seconds: number;
+    /** Ask pg-boss even if this process saw both slots taken (a safety net that suspects lost jobs). */
+    recheck?: boolean;
+  };
 };
 
 function sendOptions(options: EnqueueOptions) {
@@ -30,11 +36,20 @@ function sendOptions(options: EnqueueOptions) {
   };
 }
 
+/** Debounce keys this process saw full, so a burst's further requests skip pg-boss (see the module). */
+const debounceMemo = createDebounceMemo();
+
 export async function enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: EnqueueOptions = {}): Promise<string | null> {
   const boss = await getReadyBoss();
   if (options.debounce) {
     if (options.singletonKey || options.startAfter !== undefined) throw new TypeError('debounce sets its own singleton key and start time');
-    return boss.sendDebounced(name, data as object, sendOptions(options), options.debounce.seconds, options.debounce.key);
+    const { key, seconds } = options.debounce;
+    const memoKey = `${name}\u0000${key}`;
+    const askedAt = Date.now();
+    if (!options.debounce.recheck && debounceMemo.isFull(memoKey, askedAt)) return null;
+    const id = await boss.sendDebounced(name, data as object, sendOptions(options), seconds, key);
+    if (id === null) debounceMemo.noteFull(memoKey, askedAt, seconds);
+    return id;
   }
   return boss.send(name, data as object, sendOptions(options));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables, type Tx } from '@/lib/db';
+import { tables, type DbOrTx } from '@/lib/db';
 import type { Recipient } from '@/lib/db/schema/orders';
 import type { Address, Parcel, RateRequest } from '@/lib/shipping/carriers';
 
@@ -48,7 +48,7 @@ export function parcelFor(lines: readonly Line[]): Parcel {
 
 /** The rate request for an order's package: ship-from, recipient, parcel, our package reference. */
 export async function buildRateRequest(
-  tx: Tx,
+  tx: DbOrTx,
   input: { accountId: string; orderId: string; recipient: Recipient; reference: string; defaultShipFrom: Address },
 ): Promise<RateRequest> {
   const [account] = await tx.select({ settings: tables.accounts.settings }).from(tables.accounts).where(eq(tables.accounts.id, input.accountId));

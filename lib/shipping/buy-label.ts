@@ -1,5 +1,5 @@
 import 'server-only';
-import { asSystem } from '@/lib/db';
+import { asSystem, systemDb } from '@/lib/db';
 import { applyTransition, loadOrderSnapshot } from '@/lib/orders';
 import { logger } from '@/lib/logger';
 import { getShippingConfig, type ShippingConfig } from './config';
@@ -29,7 +29,7 @@ async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
 /** The purchase state machine of one shipment, run under its lock. */
 async function driveShipment(shipmentId: string, accountId: string, deps: Deps): Promise<BuyLabelResult> {
   for (let round = 0; round < 4; round += 1) {
-    const shipment = await asSystem((tx) => loadShipment(tx, { accountId, shipmentId }));
+    const shipment = await loadShipment(systemDb(), { accountId, shipmentId });
     if (!shipment) return 'skipped';
     switch (shipment.status) {
       case 'purchased':
@@ -49,7 +49,7 @@ async function driveShipment(shipmentId: string, accountId: string, deps: Deps):
       case 'failed':
       case 'pending':
       case 'quoted': {
-        const order = await asSystem((tx) => loadOrderSnapshot(tx, { accountId, orderId: shipment.orderId }));
+        const order = await loadOrderSnapshot(systemDb(), { accountId, orderId: shipment.orderId });
         if (!order || order.order.workflowStatus !== 'inventory_reserved' || !order.order.recipient) return 'skipped';
         let quote = shipment.status === 'quoted' ? quoteOf(shipment) : null;
         if (!quote || Date.now() - quote.quotedAt.getTime() > deps.config.maxQuoteAgeMs) {
@@ -64,7 +64,7 @@ async function driveShipment(shipmentId: string, accountId: string, deps: Deps):
           }
           quote = quoted.quote;
         }
-        const fresh = (await asSystem((tx) => loadShipment(tx, { accountId, shipmentId }))) ?? shipment;
+        const fresh = (await loadShipment(systemDb(), { accountId, shipmentId })) ?? shipment;
         const step = await purchaseLabel(fresh, quote, deps.gateway, deps.config.requestTimeoutMs);
         if (step === 'purchased') return 'purchased';
         if (step === 'abandoned') return 'skipped';
@@ -96,7 +96,7 @@ export async function buyLabel(input: { accountId: string; orderId: string }, de
       carrier: snapshot.shipment?.carrier ?? deps.gateway.preferred, serviceLevel: snapshot.order.serviceLevel,
     });
   });
-  const existing = shipment ?? (await asSystem(async (tx) => (await loadOrderSnapshot(tx, input))?.shipment ?? null));
+  const existing = shipment ?? (await loadOrderSnapshot(systemDb(), input))?.shipment ?? null;
   if (!existing) return 'skipped';
 
   const locked = await withShipmentLock(existing.id, async () => {

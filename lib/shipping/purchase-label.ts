@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { asSystem, tables } from '@/lib/db';
+import { asSystem, systemDb, tables } from '@/lib/db';
 import type { PurchaseOutcome, RateQuote } from '@/lib/shipping/carriers';
 import type { CarrierGateway } from './gateway';
 import { recordFailed, recordPurchased, recordUnknown } from './record-purchase-outcome';
@@ -85,7 +85,7 @@ export async function resolveOpenAttempt(
   gateway: CarrierGateway,
   options: { graceMs: number; now?: () => number },
 ): Promise<PurchaseStep | 'none'> {
-  const attempt: OpenAttempt | null = await asSystem((tx) => loadOpenAttempt(tx, shipment.id));
+  const attempt: OpenAttempt | null = await loadOpenAttempt(systemDb(), shipment.id);
   if (!attempt) return 'none';
   const found = await gateway.adapter(attempt.quote.carrier).lookupPurchase({ rate: attempt.quote, reference: shipment.packageRef });
   if (found.kind !== 'not_found') {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { asSystem, tables } from '@/lib/db';
+import { systemDb, tables } from '@/lib/db';
 import type { Recipient } from '@/lib/db/schema/orders';
 import { CarrierRequestError, type RateQuote } from '@/lib/shipping/carriers';
 import { chooseRate, SERVICE_LEVELS, type ServiceLevelClass } from '@/lib/shipping/rates';
@@ -26,9 +26,9 @@ export async function quoteShipment(
   order: { accountId: string; orderId: string; recipient: Recipient; serviceLevel: string; dispatchDeadline: Date | null },
   deps: { config: ShippingConfig; gateway: CarrierGateway; now?: () => Date },
 ): Promise<QuoteOutcome> {
-  const request = await asSystem((tx) =>
-    buildRateRequest(tx, { accountId: order.accountId, orderId: order.orderId, recipient: order.recipient, reference: shipment.packageRef, defaultShipFrom: deps.config.defaultShipFrom }),
-  );
+  const request = await buildRateRequest(systemDb(), {
+    accountId: order.accountId, orderId: order.orderId, recipient: order.recipient, reference: shipment.packageRef, defaultShipFrom: deps.config.defaultShipFrom,
+  });
   let quotes: RateQuote[];
   try {
     quotes = await deps.gateway.adapter(shipment.carrier).getRates(request);
@@ -44,15 +44,13 @@ export async function quoteShipment(
   });
   if (choice.kind === 'no_fitting_rate') return { kind: 'unfit', reason: choice.message };
   const quote = choice.quote;
-  await asSystem((tx) =>
-    tx
+  await systemDb()
       .update(tables.shipments)
       .set({
         status: 'quoted', serviceLevel: choice.serviceLevel, carrierShipmentId: quote.shipmentId, rateId: quote.rateId,
         rateAmountCents: quote.amountCents, currency: quote.currency, provider: quote.provider, servicelevelToken: quote.serviceLevel.token,
         servicelevelName: quote.serviceLevel.name, estimatedDays: quote.estimatedDays, quotedAt: quote.quotedAt, lastError: null, updatedAt: sql`now()`,
       })
-      .where(eq(tables.shipments.id, shipment.id)),
-  );
+      .where(eq(tables.shipments.id, shipment.id));
   return { kind: 'quoted', quote };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables, type Tx } from '@/lib/db';
+import { tables, type DbOrTx, type Tx } from '@/lib/db';
 import type { RateQuote } from '@/lib/shipping/carriers';
 
 export type ShipmentRow = typeof tables.shipments.$inferSelect;
@@ -43,7 +43,7 @@ export function quoteOf(shipment: ShipmentRow): RateQuote | null {
   };
 }
 
-export async function loadShipment(tx: Tx, input: { accountId: string; shipmentId: string }): Promise<ShipmentRow | null> {
+export async function loadShipment(tx: DbOrTx, input: { accountId: string; shipmentId: string }): Promise<ShipmentRow | null> {
   const [row] = await tx
     .select()
     .from(tables.shipments)
@@ -74,7 +74,7 @@ export async function ensureShipment(
   return row;
 }
 
-export async function loadOpenAttempt(tx: Tx, shipmentId: string): Promise<OpenAttempt | null> {
+export async function loadOpenAttempt(tx: DbOrTx, shipmentId: string): Promise<OpenAttempt | null> {
   const result = await tx.execute<{ id: string; state: 'purchasing' | 'unknown_outcome'; quote: unknown; started_at: string }>(sql`
     select id, state, quote, started_at from public.label_purchase_attempts
     where shipment_id = ${shipmentId} and state in ('purchasing', 'unknown_outcome')

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { asSystem, tables } from '@/lib/db';
+import { systemDb, tables } from '@/lib/db';
 
 const MAX_LABEL_BYTES = 5 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 15_000;
@@ -12,12 +12,10 @@ const ALLOWED_TYPES = ['application/pdf', 'image/png', 'application/zpl', 'text/
  * shipment id is the key); a failed download throws and the buy-label job's retry tries again.
  */
 export async function storeLabelDocument(input: { accountId: string; shipmentId: string }, fetcher: typeof fetch = fetch): Promise<'stored' | 'already_stored' | 'no_label'> {
-  const [shipment] = await asSystem((tx) =>
-    tx
+  const [shipment] = await systemDb()
       .select({ labelUrl: tables.shipments.labelUrl, stored: sql<boolean>`exists (select 1 from public.label_documents d where d.shipment_id = ${tables.shipments.id})` })
       .from(tables.shipments)
-      .where(and(eq(tables.shipments.id, input.shipmentId), eq(tables.shipments.accountId, input.accountId))),
-  );
+      .where(and(eq(tables.shipments.id, input.shipmentId), eq(tables.shipments.accountId, input.accountId)));
   if (!shipment?.labelUrl) return 'no_label';
   if (shipment.stored) return 'already_stored';
   const url = new URL(shipment.labelUrl);
@@ -32,11 +30,9 @@ export async function storeLabelDocument(input: { accountId: string; shipmentId:
   const contentType = (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
   if (!ALLOWED_TYPES.includes(contentType) && !contentType.startsWith('image/')) throw new Error(`label has an unexpected content type: ${contentType}`);
 
-  await asSystem((tx) =>
-    tx
-      .insert(tables.labelDocuments)
-      .values({ shipmentId: input.shipmentId, accountId: input.accountId, contentType, bytes })
-      .onConflictDoNothing({ target: tables.labelDocuments.shipmentId }),
-  );
+  await systemDb()
+    .insert(tables.labelDocuments)
+    .values({ shipmentId: input.shipmentId, accountId: input.accountId, contentType, bytes })
+    .onConflictDoNothing({ target: tables.labelDocuments.shipmentId });
   return 'stored';
 }

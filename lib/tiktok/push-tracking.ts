@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
-import { asSystem, tables } from '@/lib/db';
+import { systemDb, tables } from '@/lib/db';
 import type { JobContext } from '@/lib/queue/define-job';
 import { PermanentJobError } from '@/lib/queue/define-job';
 import { isTikTokApiError } from './errors';
 import { loadShop } from './shops/load-shop';
 import { openShopApi } from './shops/open-shop-api';
-import { matchShippingProvider } from './sync/match-shipping-provider';
+import { findShippingProvider, forgetShippingProviders } from './sync/shipping-provider-cache';
 import { toShopJobFailure } from './sync/shop-job-failure';
 
 export type PushTrackingOutcome = 'pushed' | 'corrected' | 'already_pushed';
@@ -23,18 +23,16 @@ export async function pushTrackingToTikTok(
   input: { accountId: string; orderId: string },
   _context?: JobContext,
 ): Promise<PushTrackingOutcome> {
-  const { order, shipment } = await loadOrderAndShipment(input);
+  const { order, shipment, shop } = await loadPushContext(input);
   const trackingNumber = shipment.trackingNumber!;
   if (order.trackingPushedAt && order.trackingNumber === trackingNumber) return 'already_pushed';
-  const shop = await loadShop(input.accountId, order.shopId);
   if (!shop) throw new PermanentJobError(`shop of order ${order.id} not found`);
   if (!order.packageId) return fail(order.id, 'TikTok has not assigned a package to this order yet', true);
   if (!order.deliveryOptionId) return fail(order.id, 'The order has no TikTok delivery option to choose a carrier from');
 
   const api = openShopApi(shop);
   try {
-    const providers = await api.getShippingProviders(order.deliveryOptionId);
-    const provider = matchShippingProvider(providers, shipment.provider ?? '');
+    const { providers, provider } = await findShippingProvider(api, shop.id, order.deliveryOptionId, shipment.provider ?? '');
     if (!provider) {
       const offered = providers.map((p) => p.name).join(', ') || 'none';
       return fail(order.id, `TikTok offers no carrier matching "${shipment.provider}" for this delivery option (offered: ${offered})`);
@@ -44,19 +42,20 @@ export async function pushTrackingToTikTok(
     try {
       await api.shipPackage(order.packageId, self);
     } catch (error) {
-      if (!isTikTokApiError(error) || error.kind !== 'ALREADY_SHIPPED') throw error;
+      if (!isTikTokApiError(error) || error.kind !== 'ALREADY_SHIPPED') {
+        forgetShippingProviders(shop.id, order.deliveryOptionId);
+        throw error;
+      }
       const [remote] = await api.getOrderDetails([order.tiktokOrderId]);
       if (remote?.tracking_number !== trackingNumber) {
         await api.updateShippingInfo(order.tiktokOrderId, self);
         outcome = 'corrected';
       }
     }
-    await asSystem((tx) =>
-      tx
-        .update(tables.orders)
-        .set({ trackingPushedAt: new Date(), trackingNumber, shippingProvider: provider.name, lastError: null, updatedAt: new Date() })
-        .where(eq(tables.orders.id, order.id)),
-    );
+    await systemDb()
+      .update(tables.orders)
+      .set({ trackingPushedAt: new Date(), trackingNumber, shippingProvider: provider.name, lastError: null, updatedAt: new Date() })
+      .where(eq(tables.orders.id, order.id));
     return outcome;
   } catch (error) {
     if (error instanceof PermanentJobError) throw error;
@@ -79,31 +78,32 @@ export async function pushTrackingToTikTok(
   }
 }
 
-async function loadOrderAndShipment(input: { accountId: string; orderId: string }) {
-  const [order] = await asSystem((tx) =>
-    tx
-      .select()
-      .from(tables.orders)
-      .where(and(eq(tables.orders.id, input.orderId), eq(tables.orders.accountId, input.accountId))),
-  );
-  if (!order) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
+/** The order, its purchased shipment and its shop (reads only: no transaction needed). */
+async function loadPushContext(input: { accountId: string; orderId: string }) {
+  const db = systemDb();
   const s = tables.shipments;
-  const [shipment] = await asSystem((tx) =>
-    tx
+  const [order] = await db
+    .select()
+    .from(tables.orders)
+    .where(and(eq(tables.orders.id, input.orderId), eq(tables.orders.accountId, input.accountId)));
+  if (!order) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
+  const [[shipment], shop] = await Promise.all([
+    db
       .select()
       .from(s)
       .where(and(eq(s.orderId, order.id), eq(s.accountId, input.accountId), eq(s.status, 'purchased')))
       .orderBy(desc(s.purchasedAt), desc(s.createdAt))
       .limit(1),
-  );
+    loadShop(input.accountId, order.shopId, db),
+  ]);
   if (!shipment?.trackingNumber) {
     throw new PermanentJobError(`order ${order.id} has no purchased shipment with a tracking number`);
   }
-  return { order, shipment };
+  return { order, shipment, shop };
 }
 
 /** Records why on the order; `retry` leaves the job to pg-boss's backoff instead of failing it for good. */
 async function fail(orderId: string, message: string, retry = false): Promise<never> {
-  await asSystem((tx) => tx.update(tables.orders).set({ lastError: message }).where(eq(tables.orders.id, orderId)));
+  await systemDb().update(tables.orders).set({ lastError: message }).where(eq(tables.orders.id, orderId));
   throw retry ? new Error(message) : new PermanentJobError(message);
 }

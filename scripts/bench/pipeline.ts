@@ -15,7 +15,8 @@
 // Prints orders/s (N / first webhook → last tracking push) and p50 / p95 / max per-order latency,
 // plus a Markdown row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S,
 // --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
-// calls and Postgres time per order, from pg_stat_statements).
+// calls and Postgres time per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
+// 80 most frequent statements instead of the 40 costliest).
 import '../lib/server-runtime';
 import { execSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -247,7 +248,7 @@ async function boot() {
         select round(calls::numeric / ${orders}, 2)::float as calls_per_order,
           round((total_exec_time / ${orders})::numeric, 3)::float as ms_per_order,
           left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-        from pg_stat_statements order by total_exec_time desc limit 40`));
+        from pg_stat_statements order by ${process.env.BENCH_PROFILE_ORDER === 'calls' ? sql`calls` : sql`total_exec_time`} desc limit ${process.env.BENCH_PROFILE_ORDER === 'calls' ? 80 : 40}`));
       const [total] = (await asSystem((tx) => tx.execute<{ calls: number; ms: number }>(sql`
         select round(sum(calls)::numeric / ${orders}, 1)::float as calls, round((sum(total_exec_time) / ${orders})::numeric, 2)::float as ms
         from pg_stat_statements`))).rows;

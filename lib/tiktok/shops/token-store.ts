@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { decryptSecret, encryptSecret } from '@/lib/crypto';
-import { asSystem, tables } from '@/lib/db';
+import { asSystem, systemDb, tables } from '@/lib/db';
 import type { TokenSet, TokenStore } from '../types';
 import { ShopNotConnectedError } from './errors';
 
@@ -45,12 +45,20 @@ export function openTokens(shop: ShopRow, key: string): TokenSet {
  * is a compare-and-set under a row lock: a token set that expires no later than the stored one is
  * dropped, so two workers refreshing at once cannot replace the newer tokens with the older ones.
  */
-export function createPostgresTokenStore(input: { shopRowId: string; encryptionKey: string }): TokenStore {
+export function createPostgresTokenStore(input: { shopRowId: string; encryptionKey: string; loaded?: ShopRow }): TokenStore {
   const { shopRowId, encryptionKey } = input;
   const byId = eq(tables.tiktokShops.id, shopRowId);
+  // A row the caller read a moment ago answers the first load (one read less per job); every later
+  // load reads again, so a refresh always starts from the stored tokens.
+  let loaded = input.loaded?.id === shopRowId ? input.loaded : undefined;
   return {
     async load() {
-      const [shop] = await asSystem((tx) => tx.select().from(tables.tiktokShops).where(byId));
+      if (loaded) {
+        const row = loaded;
+        loaded = undefined;
+        return openTokens(row, encryptionKey);
+      }
+      const [shop] = await systemDb().select().from(tables.tiktokShops).where(byId);
       if (!shop) throw new ShopNotConnectedError(shopRowId, 'missing');
       return openTokens(shop, encryptionKey);
     },

@@ -49,11 +49,11 @@ export async function requestOrderSync(
     });
 }
 
-export function scheduleOrderSync(shop: ShopRef): Promise<string | null> {
+export function scheduleOrderSync(shop: ShopRef, options: { recheck?: boolean } = {}): Promise<string | null> {
   return enqueue(
     'tiktok.sync-orders',
     { accountId: shop.accountId, shopId: shop.shopId },
-    { debounce: { key: shop.shopId, seconds: ORDER_SYNC_DEBOUNCE_SECONDS } },
+    { debounce: { key: shop.shopId, seconds: ORDER_SYNC_DEBOUNCE_SECONDS, recheck: options.recheck } },
   );
 }
 
@@ -78,6 +78,6 @@ export async function scheduleStrandedOrderSync(shop: ShopRef, olderThanSeconds 
       .limit(1),
   );
   if (!stranded) return false;
-  await scheduleOrderSync(shop);
+  await scheduleOrderSync(shop, { recheck: true });
   return true;
 }

@@ -70,6 +70,21 @@ test('the token store never replaces newer tokens with an older set (compare-and
   expect((await store.load()).accessToken).toBe(current.accessToken);
 });
 
+test('a token store given the row just read answers its first load from it, and reads the table after that', async () => {
+  const key = h.app.server.tiktokAppConfig().encryptionKey;
+  const current = await h.app.server.createPostgresTokenStore({ shopRowId, encryptionKey: key }).load();
+  const shop = await h.app.server.loadShop(tenant.accountId, shopRowId);
+  const store = h.app.server.createPostgresTokenStore({ shopRowId, encryptionKey: key, loaded: shop! });
+  // The stored row changes after the caller read it: the first load still answers from the read row.
+  await db(sql`update public.tiktok_shops set status = 'disconnected' where id = ${shopRowId}`);
+  try {
+    expect((await store.load()).accessToken).toBe(current.accessToken);
+    await expect(store.load()).rejects.toThrow('is not connected (status: disconnected)');
+  } finally {
+    await db(sql`update public.tiktok_shops set status = 'connected' where id = ${shopRowId}`);
+  }
+});
+
 test('settings lists the shop with webhook health through RLS, and not for another account', async () => {
   await control(h.sim.url, 'POST', '/__sandbox/orders', { count: 2 });
   await h.sim.webhooksIdle();
