@@ -22,26 +22,21 @@ async function heldByOrder(tx: Tx, accountId: string, orderId: string): Promise<
   return result.rows;
 }
 
-async function settle(
-  tx: Tx,
-  input: { accountId: string; orderId: string; reason: string; actorId?: string | null },
-  kind: 'release' | 'ship',
-): Promise<Movement[]> {
+/** Gives an order's reserved units back (cancellation, failure): available goes up. */
+export async function releaseOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<Movement[]> {
   const movements: Movement[] = [];
   for (const line of await heldByOrder(tx, input.accountId, input.orderId)) {
-    const onHandDelta = kind === 'ship' ? -line.held : 0;
-    // One statement changes the level and writes its ledger line: a viral SKU's level row is
-    // locked from here to COMMIT, so nothing else runs in between (see the workflow's runOrder).
+    // One statement changes the level and writes its ledger line.
     const updated = await tx.execute<LevelRow>(sql`
       with updated as (
         update public.inventory_levels
-        set reserved = reserved - ${line.held}, on_hand = on_hand + ${onHandDelta}, updated_at = now()
+        set reserved = reserved - ${line.held}, updated_at = now()
         where account_id = ${input.accountId} and sku_id = ${line.sku_id} and warehouse_id = ${line.warehouse_id}
           and reserved >= ${line.held}
         returning account_id, sku_id, warehouse_id, on_hand, reserved),
       ledger as (
         insert into public.inventory_movements (account_id, sku_id, warehouse_id, order_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reason, actor_id)
-        select account_id, sku_id, warehouse_id, ${input.orderId}::uuid, ${kind}, ${onHandDelta}, ${-line.held}, on_hand, reserved, ${input.reason}, ${input.actorId ?? null}::uuid
+        select account_id, sku_id, warehouse_id, ${input.orderId}::uuid, 'release', 0, ${-line.held}, on_hand, reserved, ${input.reason}, ${input.actorId ?? null}::uuid
         from updated)
       select on_hand, reserved from updated`);
     const row = updated.rows[0];
@@ -49,19 +44,34 @@ async function settle(
     // inventory_levels outside this module. Refuse rather than guess.
     if (!row) throw new Error(`inventory_levels for SKU ${line.sku_id} in ${line.warehouse_id} does not hold ${line.held} reserved units`);
     movements.push({
-      skuId: line.sku_id, warehouseId: line.warehouse_id, kind, onHandDelta,
+      skuId: line.sku_id, warehouseId: line.warehouse_id, kind: 'release', onHandDelta: 0,
       reservedDelta: -line.held, onHandAfter: row.on_hand, reservedAfter: row.reserved,
     });
   }
   return movements;
 }
 
-/** Gives an order's reserved units back (cancellation, failure): available goes up. */
-export function releaseOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<Movement[]> {
-  return settle(tx, input, 'release');
-}
+export type ShippedLine = { skuId: string; warehouseId: string; units: number };
 
-/** The units left the building: on hand and reserved both go down, available stays the same. */
-export function shipOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<Movement[]> {
-  return settle(tx, input, 'ship');
+/**
+ * The units left the building: on hand and reserved both go down, available stays the same. One
+ * statement writes a 'ship' ledger line for everything the order holds; the level itself changes
+ * inside COMMIT (deferred trigger private.apply_ship_movement), so a viral SKU's stock row is not
+ * held while this transaction's remaining round trips run. Idempotent like release: a second run
+ * finds nothing held. Lines go in SKU order, the lock order of reservations, so commits that touch
+ * several SKUs cannot deadlock with them.
+ */
+export async function shipOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<ShippedLine[]> {
+  const shipped = await tx.execute<{ sku_id: string; warehouse_id: string; units: number }>(sql`
+    insert into public.inventory_movements (account_id, sku_id, warehouse_id, order_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reason, actor_id)
+    select ${input.accountId}::uuid, h.sku_id, h.warehouse_id, ${input.orderId}::uuid, 'ship', -h.held, -h.held, 0, 0, ${input.reason}, ${input.actorId ?? null}::uuid
+    from (
+      select sku_id, warehouse_id, sum(reserved_delta)::int as held
+      from public.inventory_movements
+      where account_id = ${input.accountId} and order_id = ${input.orderId}
+      group by sku_id, warehouse_id
+      having sum(reserved_delta) > 0
+      order by sku_id, warehouse_id) h
+    returning sku_id, warehouse_id, -reserved_delta as units`);
+  return shipped.rows.map((row) => ({ skuId: row.sku_id, warehouseId: row.warehouse_id, units: row.units }));
 }

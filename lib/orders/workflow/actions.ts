@@ -104,10 +104,10 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
   },
 
   ship_stock: {
-    locksSharedRows: true,
+    // Writes only a ledger line here; the stock row changes inside COMMIT (see shipOrderStock).
     run: async (ctx) => {
-      const movements = await shipOrderStock(ctx.tx, { accountId: ctx.order.accountId, orderId: ctx.order.id, reason: 'order shipped', actorId: ctx.actorId });
-      ctx.details.shippedUnits = movements.reduce((sum, m) => sum - m.reservedDelta, 0);
+      const shipped = await shipOrderStock(ctx.tx, { accountId: ctx.order.accountId, orderId: ctx.order.id, reason: 'order shipped', actorId: ctx.actorId });
+      ctx.details.shippedUnits = shipped.reduce((sum, line) => sum + line.units, 0);
     },
   },
 

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { asSystem, closeDb } from '@/lib/db';
+import { reserveOrderStock, shipOrderStock } from '@/lib/inventory';
+import { createTenant } from '@/tests/factories/tenants';
+import { createOrder, createShop, createSku, type TestSku } from '../pipeline/support/commerce';
+
+/**
+ * Shipping writes a ledger line; the stock row changes inside COMMIT (deferred trigger
+ * private.apply_ship_movement), so a viral SKU's row is not held for the rest of the transaction.
+ */
+let accountId: string;
+let shopId: string;
+
+beforeAll(async () => {
+  ({ accountId } = await createTenant('Ship at commit'));
+  ({ shopId } = await createShop(accountId));
+});
+
+afterAll(() => closeDb());
+
+type Level = { on_hand: number; reserved: number };
+const levelOf = async (sku: TestSku) =>
+  (await asSystem((tx) => tx.execute<Level>(sql`select on_hand, reserved from public.inventory_levels where sku_id = ${sku.skuId}`))).rows[0]!;
+
+async function reservedOrder(sku: TestSku, quantity: number): Promise<string> {
+  const orderId = await createOrder(accountId, shopId, { lines: [{ sku, quantity }] });
+  const reserved = await asSystem((tx) => reserveOrderStock(tx, { accountId, orderId, lines: [{ skuId: sku.skuId, quantity }] }));
+  expect(reserved.ok).toBe(true);
+  return orderId;
+}
+
+test('the level changes when the transaction commits, and the ledger line carries the numbers after it', async () => {
+  const sku = await createSku(accountId, shopId, { onHand: 10 });
+  const orderId = await reservedOrder(sku, 3);
+  const seenInside = await asSystem(async (tx) => {
+    const shipped = await shipOrderStock(tx, { accountId, orderId, reason: 'order shipped' });
+    expect(shipped).toEqual([{ skuId: sku.skuId, warehouseId: expect.any(String), units: 3 }]);
+    return (await tx.execute<Level>(sql`select on_hand, reserved from public.inventory_levels where sku_id = ${sku.skuId}`)).rows[0];
+  });
+  expect(seenInside).toEqual({ on_hand: 10, reserved: 3 });
+  expect(await levelOf(sku)).toEqual({ on_hand: 7, reserved: 0 });
+  const ledger = await asSystem((tx) => tx.execute<{ kind: string; on_hand_delta: number; reserved_delta: number; on_hand_after: number; reserved_after: number }>(sql`
+    select kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after from public.inventory_movements where order_id = ${orderId} order by created_at, kind desc`));
+  expect(ledger.rows).toEqual([
+    { kind: 'reserve', on_hand_delta: 0, reserved_delta: 3, on_hand_after: 10, reserved_after: 3 },
+    { kind: 'ship', on_hand_delta: -3, reserved_delta: -3, on_hand_after: 7, reserved_after: 0 },
+  ]);
+  // Shipping again finds nothing held.
+  expect(await asSystem((tx) => shipOrderStock(tx, { accountId, orderId, reason: 'again' }))).toEqual([]);
+  expect(await levelOf(sku)).toEqual({ on_hand: 7, reserved: 0 });
+});
+
+test('a level that no longer holds the units fails the commit, and nothing of the transaction stays', async () => {
+  const sku = await createSku(accountId, shopId, { onHand: 5 });
+  const orderId = await reservedOrder(sku, 2);
+  // Someone edits the level behind the ledger's back.
+  await asSystem((tx) => tx.execute(sql`update public.inventory_levels set reserved = 0 where sku_id = ${sku.skuId}`));
+  await expect(
+    asSystem(async (tx) => {
+      await tx.execute(sql`update public.orders set last_error = 'written with the shipment' where id = ${orderId}`);
+      await shipOrderStock(tx, { accountId, orderId, reason: 'order shipped' });
+    }),
+  ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/does not hold 2 reserved units/) } });
+  expect(await levelOf(sku)).toEqual({ on_hand: 5, reserved: 0 });
+  const rows = await asSystem((tx) => tx.execute<{ ships: number; last_error: string | null }>(sql`
+    select (select count(*)::int from public.inventory_movements where order_id = ${orderId} and kind = 'ship') as ships,
+      (select last_error from public.orders where id = ${orderId}) as last_error`));
+  expect(rows.rows[0]).toEqual({ ships: 0, last_error: null });
+});
+
+test('many orders of one SKU shipped at once leave the level and the ledger in agreement', async () => {
+  const sku = await createSku(accountId, shopId, { onHand: 40 });
+  const orders: string[] = [];
+  for (let n = 0; n < 30; n += 1) orders.push(await reservedOrder(sku, 1));
+  await Promise.all(orders.map((orderId) => asSystem((tx) => shipOrderStock(tx, { accountId, orderId, reason: 'order shipped' }))));
+  expect(await levelOf(sku)).toEqual({ on_hand: 10, reserved: 0 });
+  const ships = await asSystem((tx) => tx.execute<{ on_hand_after: number }>(sql`
+    select on_hand_after from public.inventory_movements where sku_id = ${sku.skuId} and kind = 'ship' order by on_hand_after desc`));
+  // Applied one commit at a time: each line saw a distinct level, 39 down to 10.
+  expect(ships.rows.map((row) => row.on_hand_after)).toEqual(Array.from({ length: 30 }, (_, i) => 39 - i));
+});
