@@ -59,9 +59,11 @@ const database = await startEmbeddedPostgres({ dataDir: path.join('.data', `benc
 const databaseUrl = database.url;
 
 // Configuration of this benchmark process, read by lib/env.ts at its first import below: the
-// database, a pool sized for the worker concurrency, quiet logs, and TikTok client limits lifted
-// to match a simulator that has none (qpsLimit below).
+// database, a pool sized for the worker concurrency, quiet logs, TikTok client limits lifted to
+// match a simulator that has none (qpsLimit below), and production mode as `next start` and the
+// Docker image run (React's development build renders the emails several times slower).
 Object.assign(process.env, {
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
   DATABASE_URL: databaseUrl,
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? '40',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
