@@ -7,13 +7,18 @@ import { EmailLayout } from './components/layout';
 import { callout, colors, text } from './components/theme';
 
 // Sent when one or more SKUs fall below their days-of-cover threshold, at most once a day per SKU.
+/** Fewest days of cover first; SKUs without recent sales last. */
+export function mostUrgentFirst<T extends { daysOfCover: number | null }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.daysOfCover ?? Number.POSITIVE_INFINITY) - (b.daysOfCover ?? Number.POSITIVE_INFINITY));
+}
+
 export default function LowStockAlert({
   accountName,
   items,
   inventoryUrl,
   preferencesUrl,
 }: LowStockAlertProps) {
-  const sorted = [...items].sort((a, b) => a.daysOfCover - b.daysOfCover);
+  const sorted = mostUrgentFirst(items);
   const mostUrgent = sorted[0]!;
   const headline =
     items.length === 1
@@ -21,7 +26,11 @@ export default function LowStockAlert({
       : `${formatNumber(items.length)} SKUs are running low`;
   return (
     <EmailLayout
-      preview={`${mostUrgent.sku} has ${formatCover(mostUrgent.daysOfCover)} of cover left at current sales.`}
+      preview={
+        mostUrgent.daysOfCover === null
+          ? `${mostUrgent.sku} is down to ${pluralize(mostUrgent.available, 'unit')}.`
+          : `${mostUrgent.sku} has ${formatCover(mostUrgent.daysOfCover)} of cover left at current sales.`
+      }
       eyebrow="Inventory alert"
       reason={`You received this because low-stock alerts are on for ${accountName}.`}
       preferencesUrl={preferencesUrl}
@@ -38,8 +47,8 @@ export default function LowStockAlert({
       ) : (
         <Text style={callout('warning')}>
           <strong>{mostUrgent.sku}</strong> ({mostUrgent.productName}) has{' '}
-          {pluralize(mostUrgent.available, 'unit')} left, about {formatCover(mostUrgent.daysOfCover)} of
-          sales.
+          {pluralize(mostUrgent.available, 'unit')} left
+          {mostUrgent.daysOfCover === null ? ', below its low-stock threshold.' : `, about ${formatCover(mostUrgent.daysOfCover)} of sales.`}
         </Text>
       )}
       <DataTable
@@ -71,7 +80,8 @@ export default function LowStockAlert({
   );
 }
 
-function formatCover(days: number): string {
+function formatCover(days: number | null): string {
+  if (days === null) return 'no recent sales';
   if (days < 1) return 'less than a day';
   return pluralize(Math.floor(days), 'day');
 }

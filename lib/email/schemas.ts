@@ -119,8 +119,9 @@ export const lowStockItemSchema = z.object({
   sku: text(64),
   productName: text(),
   available: z.number().int(),
-  daysOfCover: z.number().nonnegative(),
-  /** Units sold per day over the velocity window. */
+  /** Null when the SKU has not sold in the last 7 days. */
+  daysOfCover: z.number().nonnegative().nullable(),
+  /** Units sold per day at the planning pace (the inventory page's velocity). */
   velocityPerDay: z.number().nonnegative(),
   suggestedReorder: count,
 });

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import CreatorWelcome from '@/emails/creator-welcome';
-import LowStockAlert from '@/emails/low-stock-alert';
+import LowStockAlert, { mostUrgentFirst } from '@/emails/low-stock-alert';
 import OrderDelivered from '@/emails/order-delivered';
 import OrderShipped from '@/emails/order-shipped';
 import PayoutProcessed from '@/emails/payout-processed';
@@ -71,7 +71,7 @@ export const emailTemplates: EmailTemplateRegistry = {
     component: LowStockAlert,
     schema: emailPropsSchemas['low-stock-alert'],
     subject: (props) => {
-      const [first, ...rest] = [...props.items].sort((a, b) => a.daysOfCover - b.daysOfCover);
+      const [first, ...rest] = mostUrgentFirst(props.items);
       const others = rest.length > 0 ? ` and ${rest.length} more SKU${rest.length === 1 ? '' : 's'}` : '';
       return `Low stock: ${first!.sku}${others} running out`;
     },

@@ -3,10 +3,11 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db';
 import { enqueueLowStockAlertEmail, lowStockItemSchema } from '@/lib/email';
 import { logger } from '@/lib/logger';
-import { stockOutlook, VELOCITY_DAYS } from './stock-outlook';
+import { unitsSoldBySku } from './queries/units-sold';
+import { parsePlanningSettings, planSku } from './queries/velocity';
 
 type SkuLevel = { sku_id: string; threshold: number; available: number; alerted: boolean };
-type SkuDetail = { label: string; product_name: string; sold_7d: number };
+type SkuDetail = { label: string; product_name: string; units_24h: number; units_7d: number; planning: unknown };
 
 /**
  * Raises a low-stock alert when a SKU's available units (all warehouses) fall to its
@@ -48,22 +49,30 @@ export async function checkLowStock(tx: Tx, input: { accountId: string; skuIds: 
   }
 }
 
-/** Name, product and last week's sales of a SKU, for the alert and its email. */
+/** Name, product, recent sales and the account's planning settings, for the alert and its email. */
 async function skuDetail(tx: Tx, accountId: string, skuId: string): Promise<SkuDetail> {
   const result = await tx.execute<SkuDetail>(sql`
+    with sales as (${unitsSoldBySku(accountId, [skuId])})
     select coalesce(s.seller_sku, s.tiktok_sku_id) as label, p.title as product_name,
-      coalesce((select sum(m.reserved_delta) from public.inventory_movements m
-        where m.account_id = s.account_id and m.sku_id = s.id and m.kind = 'reserve'
-          and m.created_at > now() - make_interval(days => ${VELOCITY_DAYS})), 0)::int as sold_7d
-    from public.skus s join public.products p on p.id = s.product_id
+      coalesce(sales.units_24h, 0) as units_24h, coalesce(sales.units_7d, 0) as units_7d,
+      (select a.settings->'inventory' from public.accounts a where a.id = s.account_id) as planning
+    from public.skus s join public.products p on p.id = s.product_id left join sales on sales.sku_id = s.id
     where s.account_id = ${accountId} and s.id = ${skuId}`);
-  return result.rows[0] ?? { label: skuId, product_name: 'Unknown product', sold_7d: 0 };
+  return result.rows[0] ?? { label: skuId, product_name: 'Unknown product', units_24h: 0, units_7d: 0, planning: null };
 }
 
-/** The owners hear about it once per alert (the email key is the alert's id). */
+/**
+ * The owners hear about it once per alert (the email key is the alert's id). Cover, pace and the
+ * reorder quantity are the inventory page's (planSku with the account's lead time and cover target).
+ */
 async function emailOwners(tx: Tx, accountId: string, row: SkuLevel & SkuDetail, alertId: string) {
+  const plan = planSku(
+    { available: row.available, unitsSold24h: row.units_24h, unitsSold7d: row.units_7d, lowStockThreshold: row.threshold },
+    parsePlanningSettings(row.planning),
+  );
   const item = lowStockItemSchema.safeParse({
-    sku: row.label.slice(0, 64), productName: row.product_name.slice(0, 200), available: row.available, ...stockOutlook(row.available, row.sold_7d, row.threshold),
+    sku: row.label.slice(0, 64), productName: row.product_name.slice(0, 200), available: row.available,
+    daysOfCover: plan.daysOfCover, velocityPerDay: Math.round(plan.planningVelocity * 24 * 10) / 10, suggestedReorder: plan.reorderQuantity,
   });
   if (!item.success) {
     logger.warn({ skuId: row.sku_id }, 'low-stock email skipped: the SKU has no usable label'); // still alerted in the app

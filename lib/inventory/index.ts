@@ -5,6 +5,5 @@ export { releaseOrderStock, shipOrderStock } from './settle-order-stock';
 export { adjustStock, applyStockAdjustment, type StockLevel } from './adjust-stock';
 export { afterStockChange, enqueueStockPush } from './after-stock-change';
 export { checkLowStock } from './check-low-stock';
-export { stockOutlook } from './stock-outlook';
 export type { Movement } from './record-movements';
 export { adjustStockSchema, type AdjustStockInput } from './schemas';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { withRls, type JwtClaims } from '@/lib/db';
-import { compareUrgency, DEFAULT_PLANNING, planSku, type PlanningSettings, type SkuPlan } from './velocity';
+import { unitsSoldBySku } from './units-sold';
+import { compareUrgency, parsePlanningSettings, planSku, type PlanningSettings, type SkuPlan } from './velocity';
 
 export type WarehouseStock = { warehouse_id: string; on_hand: number; reserved: number; available: number };
 export type OpenAlert = {
@@ -45,15 +45,6 @@ export type InventoryOverview = {
   };
 };
 
-/** Lead time and cover targets live in accounts.settings.inventory; anything missing takes the default. */
-const planningSettingsSchema = z
-  .object({
-    leadTimeDays: z.number().min(0).max(365).default(DEFAULT_PLANNING.leadTimeDays),
-    safetyDays: z.number().min(0).max(365).default(DEFAULT_PLANNING.safetyDays),
-    targetCoverDays: z.number().min(1).max(365).default(DEFAULT_PLANNING.targetCoverDays),
-  })
-  .catch(DEFAULT_PLANNING);
-
 type Row = Omit<InventoryRow, 'plan' | 'last_sold_at'> & {
   last_sold_at: Date | string | null;
   settings: unknown;
@@ -76,13 +67,7 @@ export async function listInventory(context: {
             'available', l.available) order by l.warehouse_id) as warehouses
         from public.inventory_levels l where l.account_id = ${context.accountId} group by l.sku_id
       ), sales as (
-        select i.sku_id,
-          coalesce(sum(i.quantity) filter (where coalesce(o.tiktok_created_at, o.created_at) >= now() - interval '24 hours'), 0)::int as units_24h,
-          sum(i.quantity)::int as units_7d, max(coalesce(o.tiktok_created_at, o.created_at)) as last_sold_at
-        from public.order_items i join public.orders o on o.id = i.order_id
-        where i.account_id = ${context.accountId} and o.account_id = ${context.accountId} and i.sku_id is not null
-          and coalesce(o.tiktok_created_at, o.created_at) >= now() - interval '7 days' and o.order_status <> 'CANCELLED'
-        group by i.sku_id
+        ${unitsSoldBySku(context.accountId)}
       ), open_alerts as (
         select a.entity_id, json_agg(json_build_object('id', a.id, 'kind', a.kind, 'severity', a.severity, 'title', a.title,
           'created_at', a.created_at) order by a.created_at desc) as alerts
@@ -103,7 +88,7 @@ export async function listInventory(context: {
       left join open_alerts a on a.entity_id = k.id::text
       where k.account_id = ${context.accountId}`),
   );
-  const settings = planningSettingsSchema.parse(result.rows[0]?.settings ?? {});
+  const settings = parsePlanningSettings(result.rows[0]?.settings);
   const rows: InventoryRow[] = result.rows.map(({ settings: _settings, ...row }) => ({
     ...row,
     last_sold_at: row.last_sold_at ? new Date(row.last_sold_at).toISOString() : null,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Stock planning maths for the inventory page, pure and unit-tested. Units sold come from
  * order_items of orders placed in the window (cancelled orders excluded). All rates are units per
@@ -22,6 +24,19 @@ export type StockStatus = 'critical' | 'low' | 'ok';
 export type PlanningSettings = { leadTimeDays: number; safetyDays: number; targetCoverDays: number };
 
 export const DEFAULT_PLANNING: PlanningSettings = { leadTimeDays: 7, safetyDays: 3, targetCoverDays: 30 };
+
+/** Lead time and cover targets live in accounts.settings.inventory; anything missing takes the default. */
+const planningSettingsSchema = z
+  .object({
+    leadTimeDays: z.number().min(0).max(365).default(DEFAULT_PLANNING.leadTimeDays),
+    safetyDays: z.number().min(0).max(365).default(DEFAULT_PLANNING.safetyDays),
+    targetCoverDays: z.number().min(1).max(365).default(DEFAULT_PLANNING.targetCoverDays),
+  })
+  .catch(DEFAULT_PLANNING);
+
+export function parsePlanningSettings(stored: unknown): PlanningSettings {
+  return planningSettingsSchema.parse(stored ?? {});
+}
 export const CRITICAL_COVER_DAYS = 2;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

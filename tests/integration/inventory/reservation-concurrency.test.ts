@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { asSystem, closeDb } from '@/lib/db';
 import { applyStockAdjustment } from '@/lib/inventory';
+import { listInventory, planSku } from '@/lib/inventory/queries';
 import { advanceOrder, retryBackorders } from '@/lib/orders';
 import { stopQueueRuntime } from '@/lib/queue/runtime';
 import { createTenant } from '@/tests/factories/tenants';
 import { createOrder, createShop, createSku, queuedJobs, type TestSku, purgeQueuedJobs } from '../pipeline/support/commerce';
 
 let accountId: string;
+let claims: Awaited<ReturnType<typeof createTenant>>['claims'];
 let sku: TestSku;
 let orderIds: string[];
 const base = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 beforeAll(async () => {
-  ({ accountId } = await createTenant('Spike'));
+  ({ accountId, claims } = await createTenant('Spike'));
   const { shopId } = await createShop(accountId);
   sku = await createSku(accountId, shopId, { onHand: 50, lowStockThreshold: 5 });
   // 200 orders, one unit each, placed a second apart (so "oldest first" is well defined).
@@ -68,6 +70,21 @@ test('one backorder alert and one low-stock alert, however many orders hit them'
   const alerts = await asSystem((tx) => tx.execute<{ kind: string; n: number }>(sql`
     select kind, count(*)::int as n from public.alerts where account_id = ${accountId} and resolved_at is null group by kind order by kind`));
   expect(alerts.rows).toEqual([{ kind: 'backorder', n: 1 }, { kind: 'low_stock', n: 1 }]);
+});
+
+test('the low-stock email shows the inventory page’s figures: same sales, pace, cover and reorder quantity', async () => {
+  const [job] = await queuedJobs('email.send-email', { accountId, template: 'low-stock-alert' });
+  const [item] = (job!.data.props as { items: { available: number; daysOfCover: number | null; velocityPerDay: number; suggestedReorder: number }[] }).items;
+  const { rows, settings } = await listInventory({ accountId, claims });
+  const row = rows.find((candidate) => candidate.sku_id === sku.skuId)!;
+  // The email was written at the dip (5 available); the page shows stock now, so plan at the email's count.
+  const plan = planSku({ available: item!.available, unitsSold24h: row.units_sold_24h, unitsSold7d: row.units_sold_7d, lowStockThreshold: 5 }, settings);
+  expect(item).toMatchObject({
+    available: 5,
+    daysOfCover: plan.daysOfCover,
+    velocityPerDay: Math.round(plan.planningVelocity * 24 * 10) / 10,
+    suggestedReorder: plan.reorderQuantity,
+  });
 });
 
 test('TikTok hears about the stock change through a debounced push: at most one per 2-second slot', async () => {

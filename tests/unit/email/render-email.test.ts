@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EmailPropsError, renderEmail } from '@/lib/email/render-email';
-import { emailPropsSchemas, emailTemplateNames, type EmailTemplateName } from '@/lib/email/schemas';
+import { emailPropsSchemas, emailTemplateNames, type EmailProps, type EmailTemplateName } from '@/lib/email/schemas';
 import { emailTemplates } from '@/lib/email/templates';
 
 const previewPropsOf = <N extends EmailTemplateName>(name: N) => emailTemplates[name].component.PreviewProps;
@@ -87,6 +87,18 @@ describe('renderEmail content', () => {
     expect(email.subject).toBe('Low stock: CNDL-AMB-08 and 1 more SKU running out');
     expect(email.text.indexOf('CNDL-AMB-08')).toBeLessThan(email.text.indexOf('ACC-WT-BR'));
     expect(email.text).toMatch(/CNDL-AMB-08\s+46\s+1 day\s+31\.6\s+650/);
+  });
+
+  it('low-stock-alert: a SKU with no sales in the last week comes last and says so instead of a cover', async () => {
+    const base = previewPropsOf('low-stock-alert') as EmailProps<'low-stock-alert'>;
+    const quiet = { ...base.items[0]!, sku: 'QUIET-01', daysOfCover: null, velocityPerDay: 0, suggestedReorder: 0 };
+    const email = await renderEmail('low-stock-alert', { ...base, items: [quiet, ...base.items] });
+    expect(email.subject).toBe('Low stock: CNDL-AMB-08 and 2 more SKUs running out');
+    expect(email.text.indexOf('ACC-WT-BR')).toBeLessThan(email.text.indexOf('QUIET-01'));
+    expect(email.text).toMatch(/QUIET-01\s+46\s+no recent sales\s+0\s+0/);
+    const alone = await renderEmail('low-stock-alert', { ...base, items: [quiet] });
+    expect(alone.text).toContain('below its low-stock threshold');
+    expect(alone.text).not.toContain('days of cover');
   });
 
   it('team-invitation has no preferences link (the invitee has no account yet)', async () => {

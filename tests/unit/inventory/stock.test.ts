@@ -1,5 +1,4 @@
 import { mergeLines } from '@/lib/inventory/reserve-order-stock';
-import { stockOutlook } from '@/lib/inventory/stock-outlook';
 import { adjustStockSchema } from '@/lib/inventory/schemas';
 
 describe('mergeLines', () => {
@@ -12,17 +11,6 @@ describe('mergeLines', () => {
   test('refuses non-positive or fractional quantities', () => {
     expect(() => mergeLines([{ skuId: 'a', quantity: 0 }])).toThrow(/positive integer/);
     expect(() => mergeLines([{ skuId: 'a', quantity: 1.5 }])).toThrow(/positive integer/);
-  });
-});
-
-describe('stockOutlook', () => {
-  test('velocity, cover and a 30-day reorder suggestion', () => {
-    expect(stockOutlook(14, 70, 10)).toEqual({ velocityPerDay: 10, daysOfCover: 1.4, suggestedReorder: 296 });
-  });
-
-  test('no sales: nothing to reorder beyond the threshold, cover shown as 999 days', () => {
-    expect(stockOutlook(3, 0, 10)).toEqual({ velocityPerDay: 0, daysOfCover: 999, suggestedReorder: 7 });
-    expect(stockOutlook(50, 0, 10).suggestedReorder).toBe(0);
   });
 });
 
