@@ -1,19 +1,10 @@
 import { bigint, boolean, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
+import type { TikTokOrderStatus } from '@/lib/tiktok/constants';
 import { skus, tiktokShops } from './shops';
 
-export const TIKTOK_ORDER_STATUSES = [
-  'UNPAID',
-  'ON_HOLD',
-  'AWAITING_SHIPMENT',
-  'PARTIALLY_SHIPPING',
-  'AWAITING_COLLECTION',
-  'IN_TRANSIT',
-  'DELIVERED',
-  'COMPLETED',
-  'CANCELLED',
-] as const;
-export type TikTokOrderStatus = (typeof TIKTOK_ORDER_STATUSES)[number];
+/** TikTok's `order.status` values: the protocol's list (lib/tiktok/constants.ts). */
+export type { TikTokOrderStatus };
 
 export const WORKFLOW_STATUSES = [
   'new',

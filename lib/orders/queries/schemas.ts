@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORDER_STATUSES } from '@/lib/tiktok/constants';
 import type { Priority, TikTokOrderStatus, WorkflowStatus } from '@/lib/db/schema/orders';
 
 /**
@@ -6,20 +7,12 @@ import type { Priority, TikTokOrderStatus, WorkflowStatus } from '@/lib/db/schem
  * orders page reads and writes the same parameters in its URL. Lists repeat a parameter
  * (`status=A&status=B`), may use the `status[]` spelling, or separate values with commas.
  *
- * The value lists are spelled out here (not imported from the Drizzle schema) so client bundles
+ * The workflow lists are spelled out here (not imported from the Drizzle schema) so client bundles
  * stay free of drizzle-orm; the `satisfies` + exhaustiveness checks keep them equal to the schema's.
+ * TikTok's statuses come from the protocol constants, a plain module.
  */
-export const ORDER_STATUS_VALUES = [
-  'UNPAID',
-  'ON_HOLD',
-  'AWAITING_SHIPMENT',
-  'PARTIALLY_SHIPPING',
-  'AWAITING_COLLECTION',
-  'IN_TRANSIT',
-  'DELIVERED',
-  'COMPLETED',
-  'CANCELLED',
-] as const satisfies readonly TikTokOrderStatus[];
+/** TikTok's order statuses, from the protocol constants (a plain module, safe in client bundles). */
+export const ORDER_STATUS_VALUES = ORDER_STATUSES;
 export const WORKFLOW_STATUS_VALUES = [
   'new',
   'validated',
