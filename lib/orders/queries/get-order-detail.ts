@@ -6,8 +6,8 @@ import type { Recipient, ServiceLevel } from '@/lib/db/schema/orders';
 import { AppError } from '@/lib/errors';
 import type { ReadContext } from './list-orders';
 import { iso, mapOrderListRow, ORDER_COLUMNS, ORDER_LATERALS, type OrderRowFromSql } from './map-order-row';
-import { loadOrderShipping } from './load-order-shipping';
-import type { OrderDetail, OrderItemDetail, StatusHistoryEntry } from './types';
+import { loadOrdersShipping } from './load-order-shipping';
+import type { OrderDetail, OrderItemDetail, ShipmentDetail, StatusHistoryEntry, TrackingEventDetail } from './types';
 
 type DetailRow = OrderRowFromSql & {
   shop_uuid: string;
@@ -40,31 +40,27 @@ type HistoryRow = Omit<StatusHistoryEntry, 'created_at'> & { created_at: Date | 
  */
 export async function getOrderOrThrow(context: ReadContext, orderId: string): Promise<OrderDetail> {
   if (!z.uuid().safeParse(orderId).success) throw new AppError('NOT_FOUND', 'Order not found');
-  const order = await withRls(context.claims, (tx) => loadOrderDetail(tx, context, orderId));
+  const [order] = await withRls(context.claims, (tx) => loadOrderDetails(tx, context, [orderId]));
   if (!order) throw new AppError('NOT_FOUND', 'Order not found');
   return order;
 }
 
 /**
  * Several orders in full (the packing slips of a selection), in the order asked, in one
- * transaction on one connection; ids not found in this account are left out.
+ * transaction; ids not found in this account are left out.
  */
 export async function getOrderDetails(
   context: ReadContext,
   orderIds: readonly string[],
 ): Promise<OrderDetail[]> {
-  const ids = orderIds.filter((id) => z.uuid().safeParse(id).success);
-  return withRls(context.claims, async (tx) => {
-    const orders: OrderDetail[] = [];
-    for (const id of ids) {
-      const order = await loadOrderDetail(tx, context, id);
-      if (order) orders.push(order);
-    }
-    return orders;
-  });
+  const ids = [...new Set(orderIds.filter((id) => z.uuid().safeParse(id).success))];
+  if (ids.length === 0) return [];
+  return withRls(context.claims, (tx) => loadOrderDetails(tx, context, ids));
 }
 
-async function loadOrderDetail(tx: Tx, context: ReadContext, orderId: string): Promise<OrderDetail | null> {
+/** Five statements however many orders: the orders, their items, history, shipments and tracking events. */
+async function loadOrderDetails(tx: Tx, context: ReadContext, orderIds: readonly string[]): Promise<OrderDetail[]> {
+  const ids = sql`${`{${orderIds.join(',')}}`}::uuid[]`;
   const found = await tx.execute<DetailRow>(sql`
     select ${ORDER_COLUMNS}, sh.id as shop_uuid, sh.name as shop_name, sh.shop_id as shop_external_id,
       o.subtotal_cents, o.shipping_fee_cents, o.tax_cents, o.buyer_email, o.buyer_message, o.package_id,
@@ -73,29 +69,53 @@ async function loadOrderDetail(tx: Tx, context: ReadContext, orderId: string): P
     from public.orders o
     join public.tiktok_shops sh on sh.id = o.shop_id
     ${ORDER_LATERALS}
-    where o.id = ${orderId} and o.account_id = ${context.accountId}`);
-  const row = found.rows[0];
-  if (!row) return null;
+    where o.id = any(${ids}) and o.account_id = ${context.accountId}`);
+  if (found.rows.length === 0) return [];
 
-  const items = await tx.execute<OrderItemDetail>(sql`
-    select i.id, i.sku_id, i.tiktok_sku_id, i.tiktok_product_id, i.seller_sku, i.product_name, i.sku_name,
+  const items = await tx.execute<OrderItemDetail & { order_id: string }>(sql`
+    select i.order_id, i.id, i.sku_id, i.tiktok_sku_id, i.tiktok_product_id, i.seller_sku, i.product_name, i.sku_name,
       p.image_url, i.quantity, i.unit_price_cents, (i.quantity * i.unit_price_cents)::int as line_total_cents,
       k.weight_grams
     from public.order_items i
     left join public.skus k on k.id = i.sku_id
     left join public.products p on p.id = k.product_id
-    where i.order_id = ${orderId} and i.account_id = ${context.accountId}
+    where i.order_id = any(${ids}) and i.account_id = ${context.accountId}
     order by i.product_name, i.sku_name`);
-  const history = await tx.execute<HistoryRow>(sql`
-    select h.id, h.from_workflow_status, h.to_workflow_status, h.from_order_status, h.to_order_status, h.source,
+  const history = await tx.execute<HistoryRow & { order_id: string }>(sql`
+    select h.order_id, h.id, h.from_workflow_status, h.to_workflow_status, h.from_order_status, h.to_order_status, h.source,
       h.metadata->>'event' as event,
       h.actor_id, pr.full_name as actor_name, h.reason, h.created_at
     from public.order_status_history h
     left join public.profiles pr on pr.id = h.actor_id
-    where h.order_id = ${orderId} and h.account_id = ${context.accountId}
+    where h.order_id = any(${ids}) and h.account_id = ${context.accountId}
     order by h.created_at, h.id`);
-  const shipping = await loadOrderShipping(tx, context.accountId, orderId);
+  const shipping = await loadOrdersShipping(tx, context.accountId, orderIds);
 
+  const itemsOf = groupByOrder(items.rows);
+  const historyOf = groupByOrder(history.rows);
+  const rows = new Map(found.rows.map((row) => [row.id, row]));
+  return orderIds.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [assembleDetail(row, itemsOf.get(id) ?? [], historyOf.get(id) ?? [], shipping.get(id) ?? { shipments: [], events: [] })] : [];
+  });
+}
+
+function groupByOrder<T extends { order_id: string }>(rows: readonly T[]): Map<string, Omit<T, 'order_id'>[]> {
+  const grouped = new Map<string, Omit<T, 'order_id'>[]>();
+  for (const { order_id: orderId, ...rest } of rows) {
+    const list = grouped.get(orderId) ?? [];
+    list.push(rest);
+    grouped.set(orderId, list);
+  }
+  return grouped;
+}
+
+function assembleDetail(
+  row: DetailRow,
+  items: OrderItemDetail[],
+  history: HistoryRow[],
+  shipping: { shipments: ShipmentDetail[]; events: TrackingEventDetail[] },
+): OrderDetail {
   const {
     items_preview: _preview,
     destination: _destination,
@@ -122,7 +142,7 @@ async function loadOrderDetail(tx: Tx, context: ReadContext, orderId: string): P
     cancelled_at: iso(row.cancelled_at),
     completed_at: iso(row.completed_at),
     tracking_pushed_at: iso(row.tracking_pushed_at),
-    items: items.rows,
+    items,
     workflow: {
       status: row.workflow_status,
       processing_queue: row.processing_queue,
@@ -133,7 +153,7 @@ async function loadOrderDetail(tx: Tx, context: ReadContext, orderId: string): P
       skip_auto_label: row.skip_auto_label,
       last_error: row.last_error,
     },
-    status_history: history.rows.map((entry) => ({ ...entry, created_at: iso(entry.created_at)! })),
+    status_history: history.map((entry) => ({ ...entry, created_at: iso(entry.created_at)! })),
     shipping_info: { recipient, service_level: row.service_level, shipments: shipping.shipments },
     tracking_info: trackingNumber
       ? {

@@ -29,28 +29,32 @@ export function formatLocation(location: Record<string, unknown> | null): string
   return parts.length ? parts.join(', ') : null;
 }
 
-/** An order's shipments (newest first) and their tracking events (newest first). Caller holds RLS. */
-export async function loadOrderShipping(
-  tx: Tx,
-  accountId: string,
-  orderId: string,
-): Promise<{ shipments: ShipmentDetail[]; events: TrackingEventDetail[] }> {
-  const shipments = await tx.execute<ShipmentRow>(sql`
-    select s.id, s.carrier, s.status, s.provider, s.service_level, s.servicelevel_name, s.rate_amount_cents, s.currency,
+type OrderShipping = { shipments: ShipmentDetail[]; events: TrackingEventDetail[] };
+
+/**
+ * The shipments (newest first) and tracking events (newest first) of each of these orders, keyed by
+ * order id: two statements however many orders. Orders without any get empty lists. Caller holds RLS.
+ */
+export async function loadOrdersShipping(tx: Tx, accountId: string, orderIds: readonly string[]): Promise<Map<string, OrderShipping>> {
+  const byOrder = new Map<string, OrderShipping>(orderIds.map((id) => [id, { shipments: [], events: [] }]));
+  if (orderIds.length === 0) return byOrder;
+  const ids = sql`${`{${orderIds.join(',')}}`}::uuid[]`;
+  const shipments = await tx.execute<ShipmentRow & { order_id: string }>(sql`
+    select s.order_id, s.id, s.carrier, s.status, s.provider, s.service_level, s.servicelevel_name, s.rate_amount_cents, s.currency,
       s.estimated_days, s.tracking_number, s.tracking_url, s.tracking_status, s.label_url,
       exists (select 1 from public.label_documents d where d.shipment_id = s.id) as has_label,
       s.purchased_at, s.voided_at, s.last_error
     from public.shipments s
-    where s.order_id = ${orderId} and s.account_id = ${accountId}
+    where s.order_id = any(${ids}) and s.account_id = ${accountId}
     order by s.created_at desc`);
-  const events = await tx.execute<EventRow>(sql`
-    select e.id, e.shipment_id, e.status, e.carrier_status, e.description, e.location, e.occurred_at
+  const events = await tx.execute<EventRow & { order_id: string }>(sql`
+    select s.order_id, e.id, e.shipment_id, e.status, e.carrier_status, e.description, e.location, e.occurred_at
     from public.tracking_events e
     join public.shipments s on s.id = e.shipment_id
-    where s.order_id = ${orderId} and e.account_id = ${accountId}
+    where s.order_id = any(${ids}) and e.account_id = ${accountId}
     order by e.occurred_at desc, e.created_at desc`);
-  return {
-    shipments: shipments.rows.map(({ label_url, ...shipment }) => ({
+  for (const { order_id: orderId, label_url, ...shipment } of shipments.rows) {
+    byOrder.get(orderId)?.shipments.push({
       ...shipment,
       has_label: shipment.has_label || Boolean(label_url),
       label_download_url:
@@ -59,11 +63,14 @@ export async function loadOrderShipping(
           : null,
       purchased_at: iso(shipment.purchased_at),
       voided_at: iso(shipment.voided_at),
-    })),
-    events: events.rows.map((event) => ({
+    });
+  }
+  for (const { order_id: orderId, ...event } of events.rows) {
+    byOrder.get(orderId)?.events.push({
       ...event,
       location: formatLocation(event.location),
       occurred_at: iso(event.occurred_at)!,
-    })),
-  };
+    });
+  }
+  return byOrder;
 }

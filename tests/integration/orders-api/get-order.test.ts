@@ -139,6 +139,8 @@ test('packing slips load several orders in the order asked, leaving out ids this
   const acmeContext = { accountId: acme.accountId, claims: acme.claims };
   const orders = await getOrderDetails(acmeContext, [otherOrderId, bravoOrderId, 'not-a-uuid', orderId]);
   expect(orders.map((order) => order.id)).toEqual([otherOrderId, orderId]);
+  // Loaded together (one statement per kind of row), each order keeps only its own lines, history and shipments.
+  expect(orders[0]).toEqual(await getOrderOrThrow(acmeContext, otherOrderId));
   expect(orders[1]).toEqual(await getOrderOrThrow(acmeContext, orderId));
 });
 
