@@ -1,10 +1,16 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { asSystem } from '@/lib/db';
+import { asSystem, systemDb } from '@/lib/db';
 import { MAX_ORDER_IDS_PER_DETAIL_CALL } from '../constants';
 
-/** Long enough for a detail call with its retries; a crashed job's claim frees itself after it. */
-const CLAIM_SECONDS = 300;
+/**
+ * A claim is a lease: the job renews it while it works on the claimed requests
+ * (`renewOrderRequests`, every CLAIM_RENEW_MS), so a detail call may take as long as its retries
+ * need, while the claims of a job whose process died free themselves within CLAIM_LEASE_SECONDS;
+ * the catch-up poll then schedules a sync for them (scheduleStrandedOrderSync).
+ */
+export const CLAIM_LEASE_SECONDS = 30;
+export const CLAIM_RENEW_MS = 10_000;
 
 export interface ClaimedRequest {
   tiktokOrderId: string;
@@ -22,7 +28,7 @@ export async function claimOrderRequests(shopRowId: string): Promise<ClaimedRequ
   const result = await asSystem((tx) =>
     tx.execute<{ tiktok_order_id: string; event_ids: string[]; requested_at: string }>(sql`
       update public.tiktok_order_sync_requests r
-      set claimed_until = clock_timestamp() + make_interval(secs => ${CLAIM_SECONDS})
+      set claimed_until = clock_timestamp() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
       from (
         select shop_id, tiktok_order_id from public.tiktok_order_sync_requests
         where shop_id = ${shopRowId} and (claimed_until is null or claimed_until < clock_timestamp())
@@ -34,6 +40,16 @@ export async function claimOrderRequests(shopRowId: string): Promise<ClaimedRequ
       returning r.tiktok_order_id, r.event_ids, r.requested_at::text as requested_at`),
   );
   return result.rows.map((row) => ({ tiktokOrderId: row.tiktok_order_id, eventIds: row.event_ids, requestedAt: row.requested_at }));
+}
+
+/** Extends the lease on claimed requests still at the version claimed (a newer request is not ours). */
+export async function renewOrderRequests(shopRowId: string, claimed: readonly ClaimedRequest[]): Promise<void> {
+  if (claimed.length === 0) return;
+  await systemDb().execute(sql`
+    update public.tiktok_order_sync_requests r set claimed_until = clock_timestamp() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
+    from jsonb_to_recordset(${JSON.stringify(claimed)}::jsonb) as c("tiktokOrderId" text, "requestedAt" text)
+    where r.shop_id = ${shopRowId} and r.tiktok_order_id = c."tiktokOrderId" and r.requested_at = c."requestedAt"::timestamptz
+      and r.claimed_until is not null`);
 }
 
 /** Gives claimed requests back (the fetch failed); versions changed meanwhile are left as they are. */

@@ -1,12 +1,13 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { asSystem, tables, type Tx } from '@/lib/db';
+import { logger } from '@/lib/logger';
 import { upsertTikTokOrders } from '@/lib/orders/ingest';
 import { MAX_ORDER_IDS_PER_DETAIL_CALL } from '../constants';
 import { loadShop } from '../shops/load-shop';
 import { openShopApi } from '../shops/open-shop-api';
 import { settleWebhookEvents } from '../webhooks/mark-webhook-events';
-import { claimOrderRequests, releaseOrderRequests, type ClaimedRequest } from './claim-order-requests';
+import { CLAIM_RENEW_MS, claimOrderRequests, releaseOrderRequests, renewOrderRequests, type ClaimedRequest } from './claim-order-requests';
 import { reportCreatedOrders } from './report-created-orders';
 import { scheduleOrderSync, type ShopRef } from './request-order-sync';
 import { toShopJobFailure } from './shop-job-failure';
@@ -26,11 +27,12 @@ export interface SyncRequestedOrdersResult {
 }
 
 /**
- * Drains a shop's pending order requests (written by the webhook job), ≤ 50 ids per Get Order Detail
+ * Drains a shop's pending order requests (written by the webhook route), ≤ 50 ids per Get Order Detail
  * call. Each batch: claim (short transaction) → ask TikTok with no transaction open → one transaction
  * that upserts the orders, settles the events that were waiting, and deletes the requests it claimed
  * unless a newer event re-requested them meanwhile. A failed call gives the claims back and the job
- * retries; a crashed job's claims expire.
+ * retries. Claims are a lease the job renews while it works, so a crashed job's run out within
+ * CLAIM_LEASE_SECONDS and the catch-up poll schedules them again.
  */
 export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOrdersResult> {
   const result: SyncRequestedOrdersResult = { batches: 0, fetched: 0, created: 0, updated: 0, missing: 0 };
@@ -46,6 +48,26 @@ export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOr
   // comes back full means a spike: another lane starts (up to SYNC_LANES), claiming different
   // requests (SKIP LOCKED), so the spike's detail calls and upserts overlap. A trickle stays in one
   // lane, which lets requests coalesce into full calls.
+  const syncBatch = async (claimed: ClaimedRequest[]) => {
+    const orders = await api.getOrderDetails(claimed.map((request) => request.tiktokOrderId)).catch(async (error: unknown) => {
+      await releaseOrderRequests(shop.id, claimed);
+      throw await toShopJobFailure(shop, error);
+    });
+    const ingested = await asSystem(async (tx) => {
+      const upserted = await upsertTikTokOrders(tx, { accountId: shop.accountId, shopId: shop.id, orders, source: 'webhook' });
+      const returned = new Set(orders.map((order) => order.id));
+      await settleClaimed(tx, shop.id, claimed.filter((request) => returned.has(request.tiktokOrderId)), { status: 'processed' });
+      for (const request of claimed.filter((candidate) => !returned.has(candidate.tiktokOrderId))) {
+        await settleClaimed(tx, shop.id, [request], { status: 'failed', error: `TikTok did not return order ${request.tiktokOrderId}` });
+        result.missing += 1;
+      }
+      return upserted;
+    });
+    reportCreatedOrders(shop, ingested.created, 'webhook');
+    result.fetched += orders.length;
+    result.created += ingested.created.length;
+    result.updated += ingested.updated.length;
+  };
   const lanes: Promise<void>[] = [];
   const lane = async () => {
     while (result.batches < MAX_BATCHES_PER_RUN) {
@@ -53,24 +75,15 @@ export async function syncRequestedOrders(ref: ShopRef): Promise<SyncRequestedOr
       if (claimed.length === 0) return;
       result.batches += 1;
       if (claimed.length === MAX_ORDER_IDS_PER_DETAIL_CALL && lanes.length < SYNC_LANES) lanes.push(lane());
-      const orders = await api.getOrderDetails(claimed.map((request) => request.tiktokOrderId)).catch(async (error: unknown) => {
-        await releaseOrderRequests(shop.id, claimed);
-        throw await toShopJobFailure(shop, error);
-      });
-      const ingested = await asSystem(async (tx) => {
-        const upserted = await upsertTikTokOrders(tx, { accountId: shop.accountId, shopId: shop.id, orders, source: 'webhook' });
-        const returned = new Set(orders.map((order) => order.id));
-        await settleClaimed(tx, shop.id, claimed.filter((request) => returned.has(request.tiktokOrderId)), { status: 'processed' });
-        for (const request of claimed.filter((candidate) => !returned.has(candidate.tiktokOrderId))) {
-          await settleClaimed(tx, shop.id, [request], { status: 'failed', error: `TikTok did not return order ${request.tiktokOrderId}` });
-          result.missing += 1;
-        }
-        return upserted;
-      });
-      reportCreatedOrders(shop, ingested.created, 'webhook');
-      result.fetched += orders.length;
-      result.created += ingested.created.length;
-      result.updated += ingested.updated.length;
+      // Keep the claims' lease while this batch is worked on; if the process dies, it runs out.
+      const lease = setInterval(() => {
+        renewOrderRequests(shop.id, claimed).catch((error: unknown) => logger.warn({ err: error, shopId: shop.id }, 'could not renew order sync claims'));
+      }, CLAIM_RENEW_MS);
+      try {
+        await syncBatch(claimed);
+      } finally {
+        clearInterval(lease);
+      }
     }
   };
   lanes.push(lane());

@@ -4,6 +4,7 @@ import { asSystem, closeDb } from '@/lib/db';
 import { reconcilePipeline } from '@/lib/orders';
 import { startWorkers } from '@/lib/queue/runtime';
 import { configureShipping } from '@/lib/shipping';
+import { scheduleStrandedOrderSync } from '@/lib/tiktok/sync/request-order-sync';
 import { catalogImported, ordersByTikTokId, placeOrders, purchasesPerPackage, startPipeline, type Pipeline } from './support/pipeline-harness';
 import { waitFor } from './support/serve-routes';
 
@@ -67,7 +68,8 @@ test('a worker killed with SIGKILL while buying labels: a fresh worker finishes,
   expect(inFlight).toBeGreaterThanOrEqual(2);
   pipeline.carrier.faults.clear();
 
-  // The replacement: this process's workers, and the every-minute reconciler (here every 2 s).
+  // The replacement: this process's workers, the every-minute reconciler and the shop's catch-up poll
+  // (here both every 2 s). A detail fetch the dead worker had claimed comes back when its lease runs out.
   configureShipping({ ...pipeline.shipping, unknownOutcomeGraceMs: 1_000 });
   await startWorkers();
   let lastReconcile = 0;
@@ -75,6 +77,7 @@ test('a worker killed with SIGKILL while buying labels: a fresh worker finishes,
     if (Date.now() - lastReconcile < 2_000) return;
     lastReconcile = Date.now();
     await reconcilePipeline({ staleAfterMs: 0 });
+    await scheduleStrandedOrderSync({ accountId: pipeline.tenant.accountId, shopId: pipeline.shop.id }, 0);
   };
   const orders = await allShipped(ids, reconcile);
   expect(await purchasesPerPackage(pipeline, orders.map((order) => order.id))).toEqual(orders.map(() => 1));

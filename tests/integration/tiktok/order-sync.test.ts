@@ -243,3 +243,31 @@ test('a fetch request left without its sync job (the process stopped after commi
     await db(sql`delete from public.tiktok_order_sync_requests where shop_id = ${shopRowId} and tiktok_order_id = ${stranded}`);
   }
 });
+
+test('a fetch claim is a lease: 30 s from the claim, renewed while the job works, not for a newer request', async () => {
+  const { claimOrderRequests, renewOrderRequests, releaseOrderRequests, CLAIM_LEASE_SECONDS } = await import('@/lib/tiktok/sync/claim-order-requests');
+  const leased = `leased-${Date.now()}`;
+  await db(sql`insert into public.tiktok_order_sync_requests (shop_id, tiktok_order_id, account_id, event_ids, requested_at)
+    values (${shopRowId}, ${leased}, ${accountId}, '{}', clock_timestamp() - interval '1 hour')`);
+  const leaseLeft = async () =>
+    (await db<{ s: number | null }>(sql`select extract(epoch from claimed_until - clock_timestamp())::float as s
+      from public.tiktok_order_sync_requests where shop_id = ${shopRowId} and tiktok_order_id = ${leased}`))[0]!.s;
+  const claimed = await claimOrderRequests(shopRowId);
+  try {
+    const mine = claimed.filter((request) => request.tiktokOrderId === leased);
+    expect(mine).toHaveLength(1);
+    expect(await leaseLeft()).toBeGreaterThan(CLAIM_LEASE_SECONDS - 5);
+    expect(await leaseLeft()).toBeLessThanOrEqual(CLAIM_LEASE_SECONDS);
+    // Nearly run out, then renewed by the working job.
+    await db(sql`update public.tiktok_order_sync_requests set claimed_until = clock_timestamp() + interval '1 second' where tiktok_order_id = ${leased}`);
+    await renewOrderRequests(shopRowId, mine);
+    expect(await leaseLeft()).toBeGreaterThan(CLAIM_LEASE_SECONDS - 5);
+    // A newer event re-requested the order (claim cleared, new version): the old job's renewal leaves it alone.
+    await db(sql`update public.tiktok_order_sync_requests set claimed_until = null, requested_at = clock_timestamp() where tiktok_order_id = ${leased}`);
+    await renewOrderRequests(shopRowId, mine);
+    expect(await leaseLeft()).toBeNull();
+  } finally {
+    await releaseOrderRequests(shopRowId, claimed);
+    await db(sql`delete from public.tiktok_order_sync_requests where shop_id = ${shopRowId} and tiktok_order_id = ${leased}`);
+  }
+});
