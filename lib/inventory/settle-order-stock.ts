@@ -7,19 +7,20 @@ type Held = { sku_id: string; warehouse_id: string; held: number };
 type LevelRow = { on_hand: number; reserved: number };
 
 /**
- * What an order still holds, read back from the ledger: reserve movements minus what was already
- * released or shipped. Reading the ledger (not the order) makes release and ship idempotent: a
- * second run finds nothing held and changes nothing.
+ * What an order still holds, per SKU and warehouse, read back from the ledger: reserve movements
+ * minus what was already released or shipped. Reading the ledger (not the order) makes release and
+ * ship idempotent: a second run finds nothing held and changes nothing. SKU order is the lock order.
  */
+const heldByOrderSql = (accountId: string, orderId: string) => sql`
+  select sku_id, warehouse_id, sum(reserved_delta)::int as held
+  from public.inventory_movements
+  where account_id = ${accountId} and order_id = ${orderId}
+  group by sku_id, warehouse_id
+  having sum(reserved_delta) > 0
+  order by sku_id, warehouse_id`;
+
 async function heldByOrder(tx: Tx, accountId: string, orderId: string): Promise<Held[]> {
-  const result = await tx.execute<Held>(sql`
-    select sku_id, warehouse_id, sum(reserved_delta)::int as held
-    from public.inventory_movements
-    where account_id = ${accountId} and order_id = ${orderId}
-    group by sku_id, warehouse_id
-    having sum(reserved_delta) > 0
-    order by sku_id, warehouse_id`);
-  return result.rows;
+  return (await tx.execute<Held>(heldByOrderSql(accountId, orderId))).rows;
 }
 
 /** Gives an order's reserved units back (cancellation, failure): available goes up. */
@@ -65,13 +66,7 @@ export async function shipOrderStock(tx: Tx, input: { accountId: string; orderId
   const shipped = await tx.execute<{ sku_id: string; warehouse_id: string; units: number }>(sql`
     insert into public.inventory_movements (account_id, sku_id, warehouse_id, order_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reason, actor_id)
     select ${input.accountId}::uuid, h.sku_id, h.warehouse_id, ${input.orderId}::uuid, 'ship', -h.held, -h.held, 0, 0, ${input.reason}, ${input.actorId ?? null}::uuid
-    from (
-      select sku_id, warehouse_id, sum(reserved_delta)::int as held
-      from public.inventory_movements
-      where account_id = ${input.accountId} and order_id = ${input.orderId}
-      group by sku_id, warehouse_id
-      having sum(reserved_delta) > 0
-      order by sku_id, warehouse_id) h
+    from (${heldByOrderSql(input.accountId, input.orderId)}) h
     returning sku_id, warehouse_id, -reserved_delta as units`);
   return shipped.rows.map((row) => ({ skuId: row.sku_id, warehouseId: row.warehouse_id, units: row.units }));
 }

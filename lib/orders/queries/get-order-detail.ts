@@ -60,7 +60,7 @@ export async function getOrderDetails(
 
 /** Five statements however many orders: the orders, their items, history, shipments and tracking events. */
 async function loadOrderDetails(tx: Tx, context: ReadContext, orderIds: readonly string[]): Promise<OrderDetail[]> {
-  const ids = sql`${`{${orderIds.join(',')}}`}::uuid[]`;
+  const ids = sql`${sql.param(orderIds)}::uuid[]`;
   const found = await tx.execute<DetailRow>(sql`
     select ${ORDER_COLUMNS}, sh.id as shop_uuid, sh.name as shop_name, sh.shop_id as shop_external_id,
       o.subtotal_cents, o.shipping_fee_cents, o.tax_cents, o.buyer_email, o.buyer_message, o.package_id,

@@ -38,7 +38,7 @@ type OrderShipping = { shipments: ShipmentDetail[]; events: TrackingEventDetail[
 export async function loadOrdersShipping(tx: Tx, accountId: string, orderIds: readonly string[]): Promise<Map<string, OrderShipping>> {
   const byOrder = new Map<string, OrderShipping>(orderIds.map((id) => [id, { shipments: [], events: [] }]));
   if (orderIds.length === 0) return byOrder;
-  const ids = sql`${`{${orderIds.join(',')}}`}::uuid[]`;
+  const ids = sql`${sql.param(orderIds)}::uuid[]`;
   const shipments = await tx.execute<ShipmentRow & { order_id: string }>(sql`
     select s.order_id, s.id, s.carrier, s.status, s.provider, s.service_level, s.servicelevel_name, s.rate_amount_cents, s.currency,
       s.estimated_days, s.tracking_number, s.tracking_url, s.tracking_status, s.label_url,

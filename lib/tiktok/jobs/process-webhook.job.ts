@@ -3,8 +3,8 @@ import { defineJob } from '@/lib/queue/define-job';
 import { processTikTokWebhookEvent } from '../webhooks/process-webhook-event';
 
 /**
- * One stored TikTok webhook → its effect, for events set back to pending by the admin replay (and an
- * event whose shop row vanished under the route). Live events are applied by POST /api/webhooks/tiktok
+ * One stored TikTok webhook → its effect, for events set back to pending by the admin replay. Live
+ * events are applied by POST /api/webhooks/tiktok
  * in the transaction that stores them. Fast: order and product topics only record what to fetch.
  */
 export const processWebhookJob = defineJob({

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { asSystem, tables, type Tx } from '@/lib/db';
+import { systemDb, tables, type Tx } from '@/lib/db';
 import { enqueue } from '@/lib/queue';
 
 export interface ShopRef {
@@ -60,23 +60,22 @@ export function scheduleOrderSync(shop: ShopRef, options: { recheck?: boolean } 
 /**
  * The safety net under the after-commit enqueue (run by the shop's catch-up poll): requests that no
  * job holds and that have waited more than `olderThanSeconds` get a sync scheduled. They exist only if
- * a process stopped between a request's commit and its enqueue.
+ * a process stopped between a request's commit and its enqueue, or died holding a claim whose lease
+ * then ran out (claim-order-requests.ts).
  */
 export async function scheduleStrandedOrderSync(shop: ShopRef, olderThanSeconds = 30): Promise<boolean> {
   const r = tables.tiktokOrderSyncRequests;
-  const [stranded] = await asSystem((tx) =>
-    tx
-      .select({ id: r.tiktokOrderId })
-      .from(r)
-      .where(
-        and(
-          eq(r.shopId, shop.shopId),
-          or(isNull(r.claimedUntil), lt(r.claimedUntil, sql`clock_timestamp()`)),
-          lt(r.requestedAt, sql`clock_timestamp() - make_interval(secs => ${olderThanSeconds})`),
-        ),
-      )
-      .limit(1),
-  );
+  const [stranded] = await systemDb()
+    .select({ id: r.tiktokOrderId })
+    .from(r)
+    .where(
+      and(
+        eq(r.shopId, shop.shopId),
+        or(isNull(r.claimedUntil), lt(r.claimedUntil, sql`clock_timestamp()`)),
+        lt(r.requestedAt, sql`clock_timestamp() - make_interval(secs => ${olderThanSeconds})`),
+      ),
+    )
+    .limit(1);
   if (!stranded) return false;
   await scheduleOrderSync(shop, { recheck: true });
   return true;

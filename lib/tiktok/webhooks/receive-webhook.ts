@@ -3,11 +3,9 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { asSystem, tables } from '@/lib/db';
 import { logger } from '@/lib/logger';
-import { enqueue } from '@/lib/queue';
 import { parseWebhookBody, parseWebhookJson } from '../parse-webhook-body';
 import { verifyWebhookSignature } from '../sign';
 import { TOPIC_BY_TYPE } from '../webhook-schemas';
-import { findShopByTikTokId } from './find-shop-by-tiktok-id';
 import { applyTikTokWebhookEvent, type ProcessOutcome } from './process-webhook-event';
 
 export type ReceiveWebhookResult =
@@ -71,7 +69,9 @@ export async function receiveTikTokWebhook(input: ReceiveWebhookInput): Promise<
   const known = TOPIC_BY_TYPE.has(envelope.type);
 
   const result = await asSystem(async (tx) => {
-    const shop = await findShopByTikTokId(tx, tiktokShopId);
+    // The shop as it is now: applying the event needs its account and its status (a deauthorized
+    // shop's events are ignored), so it is read fresh, once.
+    const [shop] = await tx.select().from(tables.tiktokShops).where(eq(tables.tiktokShops.shopId, tiktokShopId));
     const outcome = !parsed.ok ? 'invalid_data' : !shop ? 'unmatched' : known ? 'accepted' : 'ignored';
     const finished = outcome !== 'accepted';
     const [stored] = await tx
@@ -91,13 +91,7 @@ export async function receiveTikTokWebhook(input: ReceiveWebhookInput): Promise<
       .returning({ id: tables.webhookEvents.id, receivedAt: tables.webhookEvents.receivedAt });
     if (!stored) return { response: { status: 200, outcome: 'duplicate' } as const, afterCommit: [] };
     if (finished || !parsed.ok || !shop) return { response: { status: 200, outcome, eventId: stored.id } as const, afterCommit: [] };
-    const [shopRow] = await tx.select().from(tables.tiktokShops).where(eq(tables.tiktokShops.id, shop.shopRowId));
-    if (!shopRow) {
-      // Removed since the route's cache saw it: the job settles the event against the shops as they are.
-      await enqueue('tiktok.process-webhook', { eventId: stored.id }, { tx });
-      return { response: { status: 200, outcome, eventId: stored.id } as const, afterCommit: [] };
-    }
-    const applied = await applyTikTokWebhookEvent(tx, { shop: shopRow, event: parsed.event, eventId: stored.id, receivedAt: stored.receivedAt });
+    const applied = await applyTikTokWebhookEvent(tx, { shop, event: parsed.event, eventId: stored.id, receivedAt: stored.receivedAt });
     return { response: { status: 200, outcome, eventId: stored.id, applied: applied.outcome } as const, afterCommit: applied.afterCommit };
   });
   for (const step of result.afterCommit) {
