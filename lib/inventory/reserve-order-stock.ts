@@ -98,3 +98,19 @@ export async function reserveOrderStock(
     throw error;
   }
 }
+
+/**
+ * Locks every warehouse row of these SKUs in one statement, in SKU order. A batch that reserves
+ * for many orders takes this first: the per-order reservations then find their rows already held,
+ * so two batches with SKUs in common queue on the first row instead of locking in opposite orders
+ * and deadlocking. One order alone needs none (its lines go in SKU order already).
+ */
+export async function lockStockRows(tx: Tx, lines: readonly { accountId: string; skuId: string }[]): Promise<void> {
+  const keys = [...new Map(lines.map((line) => [`${line.accountId}:${line.skuId}`, { account_id: line.accountId, sku_id: line.skuId }])).values()];
+  if (keys.length === 0) return;
+  await tx.execute(sql`
+    select 1 from public.inventory_levels l
+    join jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(account_id uuid, sku_id uuid) on l.account_id = k.account_id and l.sku_id = k.sku_id
+    order by l.sku_id, l.warehouse_id
+    for update of l`);
+}

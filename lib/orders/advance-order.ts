@@ -3,20 +3,18 @@ import { and, eq, ne, or, isNull } from 'drizzle-orm';
 import { getLabelAllowance } from '@/lib/billing/label-allowance';
 import { asSystem, tables, type Tx } from '@/lib/db';
 import { logger } from '@/lib/logger';
-import { enqueue, QUEUE_PRIORITY } from '@/lib/queue';
+import { enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import type { JobContext } from '@/lib/queue/define-job';
 import { PermanentJobError } from '@/lib/queue/define-job';
-import { applyTransition } from './workflow/apply-transition';
+import { applyTransitions, type TransitionItem } from './workflow/apply-transition';
 import { decideNextStep } from './workflow/decide-next-step';
-import { loadOrderSnapshot } from './workflow/load-order-snapshot';
+import { loadOrderSnapshots } from './workflow/load-order-snapshot';
 import type { OrderSnapshot } from './workflow/snapshot';
 
 export type AdvanceOrderInput = { accountId: string; orderId: string; reason?: string };
 
 /** Enough for the longest automatic run (new → validated → inventory_reserved → ready_to_ship …). */
 const MAX_STEPS = 10;
-
-type StepOutcome = 'moved' | 'stopped';
 
 const LABELS_PAUSED = 'Automatic labels are paused: the plan allowance for this period is used up';
 
@@ -29,45 +27,77 @@ async function noteBlocked(tx: Tx, snapshot: OrderSnapshot, message: string | nu
     .where(and(eq(orders.id, snapshot.order.id), message === null ? eq(orders.lastError, LABELS_PAUSED) : or(isNull(orders.lastError), ne(orders.lastError, message))));
 }
 
-async function step(tx: Tx, input: AdvanceOrderInput): Promise<StepOutcome> {
-  const snapshot = await loadOrderSnapshot(tx, input);
-  if (!snapshot) throw new PermanentJobError(`order ${input.orderId} does not exist in account ${input.accountId}`);
-  const next = decideNextStep(snapshot);
-  const priority = QUEUE_PRIORITY[snapshot.order.processingQueue];
-
-  if (next.kind === 'done' || next.kind === 'wait') return 'stopped';
-  if (next.kind === 'request_label') {
-    const allowance = await getLabelAllowance(tx, input.accountId);
-    if (allowance.labelsPaused) {
-      await noteBlocked(tx, snapshot, LABELS_PAUSED);
-      return 'stopped';
+/** Orders that may get a label now: one allowance check per account, one insert of buy-label jobs. */
+async function requestLabels(tx: Tx, snapshots: readonly OrderSnapshot[]): Promise<void> {
+  const byAccount = new Map<string, OrderSnapshot[]>();
+  for (const snapshot of snapshots) byAccount.set(snapshot.order.accountId, [...(byAccount.get(snapshot.order.accountId) ?? []), snapshot]);
+  const jobs: { data: { accountId: string; orderId: string }; priority: number }[] = [];
+  for (const [accountId, group] of byAccount) {
+    const allowance = await getLabelAllowance(tx, accountId);
+    for (const snapshot of group) {
+      if (allowance.labelsPaused) await noteBlocked(tx, snapshot, LABELS_PAUSED);
+      else {
+        if (snapshot.order.lastError === LABELS_PAUSED) await noteBlocked(tx, snapshot, null);
+        jobs.push({ data: { accountId, orderId: snapshot.order.id }, priority: QUEUE_PRIORITY[snapshot.order.processingQueue] });
+      }
     }
-    if (snapshot.order.lastError === LABELS_PAUSED) await noteBlocked(tx, snapshot, null);
-    await enqueue('shipping.buy-label', { accountId: input.accountId, orderId: input.orderId }, { tx, priority });
-    return 'stopped';
   }
-
-  const result = await applyTransition(tx, snapshot, { event: next.event, source: next.source, reason: next.reason });
-  if (result.kind === 'applied' || result.kind === 'conflict') return 'moved';
-  if (result.kind === 'vetoed') {
-    // Short stock: the order stays validated, flagged backordered, and waits for a stock-in.
-    await applyTransition(tx, snapshot, { event: 'backorder', source: 'system', reason: result.veto.message, details: result.veto.details });
-    return 'stopped';
-  }
-  logger.warn({ orderId: input.orderId, event: next.event, reason: result.reason }, 'workflow step not allowed');
-  return 'stopped';
+  await enqueueMany('shipping.buy-label', jobs, { tx });
 }
 
-/**
- * The workflow engine (job `orders.advance-order`): takes one order as far as it can go right
- * now, one transition per transaction, and stops when it has to wait for the outside world
- * (payment, TikTok's hold, stock, a person, the carrier). Enqueued by TikTok ingestion whenever an
- * order appears or changes, by carrier tracking, by stock-ins and by people. Idempotent: every
- * transition is a conditional update, so a duplicate or concurrent run moves nothing twice.
- */
-export async function advanceOrder(input: AdvanceOrderInput, _context?: JobContext): Promise<void> {
-  for (let steps = 0; steps < MAX_STEPS; steps += 1) {
-    if ((await asSystem((tx) => step(tx, input))) === 'stopped') return;
+/** One step for every order of the batch; returns the orders that moved (to be looked at again). */
+async function step(tx: Tx, snapshots: readonly OrderSnapshot[]): Promise<OrderSnapshot[]> {
+  const transitions: TransitionItem[] = [];
+  const labelRequests: OrderSnapshot[] = [];
+  for (const snapshot of snapshots) {
+    const next = decideNextStep(snapshot);
+    if (next.kind === 'transition') transitions.push({ snapshot, request: { event: next.event, source: next.source, reason: next.reason } });
+    else if (next.kind === 'request_label') labelRequests.push(snapshot);
   }
-  logger.warn({ orderId: input.orderId, steps: MAX_STEPS }, 'advance-order stopped after the step limit; it will be picked up again');
+  if (labelRequests.length > 0) await requestLabels(tx, labelRequests);
+
+  const results = await applyTransitions(tx, transitions);
+  const moved: OrderSnapshot[] = [];
+  const backorders: TransitionItem[] = [];
+  results.forEach((result, index) => {
+    const { snapshot, request } = transitions[index]!;
+    if (result.kind === 'applied' || result.kind === 'conflict') moved.push(snapshot);
+    // Short stock: the order stays validated, flagged backordered, and waits for a stock-in.
+    else if (result.kind === 'vetoed') backorders.push({ snapshot, request: { event: 'backorder', source: 'system', reason: result.veto.message, details: result.veto.details } });
+    else logger.warn({ orderId: snapshot.order.id, event: request.event, reason: result.reason }, 'workflow step not allowed');
+  });
+  if (backorders.length > 0) await applyTransitions(tx, backorders);
+  return moved;
+}
+
+const refOf = (snapshot: OrderSnapshot) => ({ accountId: snapshot.order.accountId, orderId: snapshot.order.id });
+
+/**
+ * The workflow engine (job `orders.advance-order`): takes each order as far as it can go right now
+ * and stops where it has to wait for the outside world (payment, TikTok's hold, stock, a person,
+ * the carrier). A batch of orders moves together, in one transaction: each step looks at every
+ * order, applies each event to all orders that need it at once (applyTransitions), and reads back
+ * the ones that moved. Enqueued by TikTok ingestion whenever an order appears or changes, by
+ * carrier tracking, by stock-ins and by people. Idempotent: every transition is a conditional
+ * update, so a duplicate or concurrent run moves nothing twice.
+ */
+export async function advanceOrders(inputs: readonly AdvanceOrderInput[]): Promise<void> {
+  const refs = [...new Map(inputs.map((input) => [input.orderId, { accountId: input.accountId, orderId: input.orderId }])).values()];
+  await asSystem(async (tx) => {
+    let snapshots = await loadOrderSnapshots(tx, refs);
+    if (snapshots.length < refs.length) {
+      const found = new Set(snapshots.map((snapshot) => snapshot.order.id));
+      const missing = refs.filter((ref) => !found.has(ref.orderId)).map((ref) => `${ref.orderId} (account ${ref.accountId})`);
+      throw new PermanentJobError(`order${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found`);
+    }
+    for (let steps = 0; steps < MAX_STEPS && snapshots.length > 0; steps += 1) {
+      const moved = await step(tx, snapshots);
+      snapshots = moved.length > 0 ? await loadOrderSnapshots(tx, moved.map(refOf)) : [];
+    }
+    if (snapshots.length > 0) logger.warn({ orderIds: snapshots.map((s) => s.order.id), steps: MAX_STEPS }, 'advance-order stopped after the step limit; it will be picked up again');
+  });
+}
+
+export async function advanceOrder(input: AdvanceOrderInput, _context?: JobContext): Promise<void> {
+  await advanceOrders([input]);
 }

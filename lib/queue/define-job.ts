@@ -20,6 +20,12 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
   name: Name;
   schema: Schema;
   handler: (data: z.infer<Schema>, context: JobContext) => Promise<void>;
+  /**
+   * Optional: the jobs a worker fetched together, handled as one (a batch of orders through the
+   * workflow in one transaction). All or nothing: if it throws, each job runs on its own through
+   * `handler`, so one bad job never fails its neighbours.
+   */
+  batchHandler?: (items: { data: z.infer<Schema>; context: JobContext }[]) => Promise<void>;
   queue: QueuePolicy;
   work: WorkPolicy;
 };
@@ -32,6 +38,7 @@ export function defineJob<const Name extends string, Schema extends z.ZodType>(d
   name: Name;
   schema: Schema;
   handler: (data: z.infer<Schema>, context: JobContext) => Promise<void>;
+  batchHandler?: (items: { data: z.infer<Schema>; context: JobContext }[]) => Promise<void>;
   queue?: Partial<QueuePolicy>;
   work?: Partial<WorkPolicy>;
 }): JobDefinition<Name, Schema> {

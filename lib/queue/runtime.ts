@@ -51,9 +51,10 @@ export function getReadyBoss(): Promise<PgBoss> {
 }
 
 type JobResult = { id: string; status: 'completed' | 'failed'; output?: unknown };
+type RawJob = { id: string; data: unknown; retryCount: number; signal: AbortSignal };
 
 /** One job of a batch: its own result, so one failure never retries its neighbours. */
-async function runOne(boss: PgBoss, job: JobDefinition, raw: { id: string; data: unknown; retryCount: number; signal: AbortSignal }): Promise<JobResult> {
+async function runOne(boss: PgBoss, job: JobDefinition, raw: RawJob): Promise<JobResult> {
   const parsed = job.schema.safeParse(raw.data);
   try {
     if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.message}`);
@@ -69,6 +70,29 @@ async function runOne(boss: PgBoss, job: JobDefinition, raw: { id: string; data:
     logger.warn({ job: job.name, jobId: raw.id, retryCount: raw.retryCount, err: error }, 'job failed; will retry');
     const message = error instanceof Error ? error.message : String(error);
     return { id: raw.id, status: 'failed', output: { message } };
+  }
+}
+
+/**
+ * A fetched batch: through the job's batchHandler when it has one (valid payloads together), else,
+ * or when the batch handler fails, each job on its own.
+ */
+async function runBatch(boss: PgBoss, job: JobDefinition, batch: RawJob[]): Promise<JobResult[]> {
+  if (!job.batchHandler || batch.length < 2) return Promise.all(batch.map((raw) => runOne(boss, job, raw)));
+  const valid: { raw: RawJob; data: unknown }[] = [];
+  const invalid: RawJob[] = [];
+  for (const raw of batch) {
+    const parsed = job.schema.safeParse(raw.data);
+    if (parsed.success) valid.push({ raw, data: parsed.data });
+    else invalid.push(raw);
+  }
+  const results = await Promise.all(invalid.map((raw) => runOne(boss, job, raw)));
+  try {
+    await job.batchHandler(valid.map(({ raw, data }) => ({ data, context: { id: raw.id, retryCount: raw.retryCount, signal: raw.signal } })));
+    return [...results, ...valid.map(({ raw }) => ({ id: raw.id, status: 'completed' as const }))];
+  } catch (error) {
+    logger.info({ job: job.name, jobs: valid.length, err: error }, 'batch failed; running its jobs one by one');
+    return [...results, ...(await Promise.all(valid.map(({ raw }) => runOne(boss, job, raw))))];
   }
 }
 
@@ -95,7 +119,7 @@ export async function startWorkers(jobs: readonly JobDefinition[] = allJobs()): 
         burstWhenBatchFull: true,
         perJobResults: true,
       },
-      (batch) => Promise.all(batch.map((raw) => runOne(boss, job, raw))),
+      (batch) => runBatch(boss, job, batch),
     );
   }
   logger.info({ queues: jobs.length }, 'queue workers started');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob } from '@/lib/queue/define-job';
-import { advanceOrder } from '../advance-order';
+import { advanceOrder, advanceOrders } from '../advance-order';
 
 /**
  * The workflow's engine: looks at an order as it is now and takes it as far as it can go
@@ -12,6 +12,8 @@ export const advanceOrderJob = defineJob({
   name: 'orders.advance-order',
   schema: z.object({ accountId: z.uuid(), orderId: z.uuid(), reason: z.string().max(200).optional() }),
   handler: (data, context) => advanceOrder(data, context),
+  // A burst's orders go through the workflow a batch at a time, in one transaction (set-based).
+  batchHandler: (items) => advanceOrders(items.map((item) => item.data)),
   queue: { retryLimit: 10, retryDelaySeconds: 1, retryDelayMaxSeconds: 120, expireInSeconds: 120 },
-  work: { localConcurrency: 2, batchSize: 8 },
+  work: { localConcurrency: 2, batchSize: 25 },
 });

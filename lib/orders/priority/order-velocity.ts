@@ -33,19 +33,30 @@ export async function readProductVelocity(
 export const VELOCITY_BUCKET_SHARDS = 8;
 
 /**
- * Counts the order once in each of its products' minute bucket, in a random one of the minute's
- * shards. Called by the validate transition, which runs once per order; kept last in that
- * transaction (locksSharedRows) because a viral product's current bucket is a hot row whose lock
- * is held until commit; the shards spread that queue over 8 rows.
+ * Counts each order once in each of its products' minute bucket, in a random one of the minute's
+ * shards: one statement for a whole batch (the counts of a burst add up per bucket). Called by the
+ * validate transition, which runs once per order; kept last in that transaction (locksSharedRows)
+ * because a viral product's current bucket is a hot row whose lock is held until commit; the
+ * shards spread that queue over 8 rows. Rows go in key order, so two batches lock alike.
  */
-export async function recordOrderVelocity(tx: Tx, input: { accountId: string; productIds: readonly string[]; at: Date }): Promise<void> {
-  const productIds = [...new Set(input.productIds)].sort();
-  if (productIds.length === 0) return;
-  const rows = sql.join(
-    productIds.map((id) => sql`(${input.accountId}::uuid, ${id}, date_trunc('minute', ${input.at.toISOString()}::timestamptz), ${Math.floor(Math.random() * VELOCITY_BUCKET_SHARDS)}::smallint, 1)`),
-    sql`, `,
-  );
+export async function recordOrderVelocity(tx: Tx, orders: readonly { accountId: string; productIds: readonly string[]; at: Date }[]): Promise<void> {
+  const buckets = new Map<string, { accountId: string; productId: string; minute: string; orders: number }>();
+  for (const order of orders) {
+    const minute = new Date(Math.floor(order.at.getTime() / 60_000) * 60_000).toISOString();
+    for (const productId of new Set(order.productIds)) {
+      const key = `${order.accountId}\u0000${productId}\u0000${minute}`;
+      const bucket = buckets.get(key) ?? { accountId: order.accountId, productId, minute, orders: 0 };
+      bucket.orders += 1;
+      buckets.set(key, bucket);
+    }
+  }
+  if (buckets.size === 0) return;
+  const shard = Math.floor(Math.random() * VELOCITY_BUCKET_SHARDS);
+  const rows = [...buckets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, bucket]) => bucket);
   await tx.execute(sql`
-    insert into public.order_velocity_buckets (account_id, tiktok_product_id, bucket_start, shard, orders) values ${rows}
-    on conflict (account_id, tiktok_product_id, bucket_start, shard) do update set orders = order_velocity_buckets.orders + 1`);
+    insert into public.order_velocity_buckets (account_id, tiktok_product_id, bucket_start, shard, orders)
+    select r.account_id, r.product_id, r.minute, ${shard}::smallint, r.orders
+    from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ account_id: row.accountId, product_id: row.productId, minute: row.minute, orders: row.orders })))}::jsonb)
+      as r(account_id uuid, product_id text, minute timestamptz, orders int)
+    on conflict (account_id, tiktok_product_id, bucket_start, shard) do update set orders = order_velocity_buckets.orders + excluded.orders`);
 }

@@ -38,21 +38,35 @@ export type ActionContext = {
 };
 
 /**
- * An action has up to two phases: `prepare` reads and returns columns to write with the status
- * change (one UPDATE for all of them); `run` does the rest after the row is moved, in the same
- * transaction (stock, alerts, jobs, emails). Throwing TransitionVeto from `run` undoes the whole
- * transition (only for transitions marked mayVeto, which run in a savepoint).
+ * An action works on every order a transition moves at once (the workflow engine takes a batch of
+ * orders through the same event in one transaction), in up to three phases, each given all of
+ * them:
+ * - `claim` (only in transitions marked mayVeto) runs before the status changes, with the orders
+ *   locked, and may refuse an order (stock is short): that order is left exactly as it was;
+ * - `prepare` reads and returns, per order, columns to write with the status change (one UPDATE
+ *   for the whole batch);
+ * - `run` does the rest after the rows are moved, in the same transaction (alerts, jobs, emails).
+ * Set-based where it pays (one velocity read for a batch of one viral product), a plain loop where
+ * orders are few (`eachOrder`).
  */
 export type ActionImpl = {
-  prepare?: (ctx: ActionContext) => Promise<OrderPatch | void>;
-  run?: (ctx: ActionContext) => Promise<void>;
+  claim?: (ctxs: readonly ActionContext[]) => Promise<(TransitionVeto | null)[]>;
+  prepare?: (ctxs: readonly ActionContext[]) => Promise<(OrderPatch | void)[]>;
+  run?: (ctxs: readonly ActionContext[]) => Promise<void>;
   /**
-   * The action writes a row many orders share (a viral SKU's stock level, its product's velocity
-   * bucket). Its lock is held until commit and every other order of that SKU waits for it, so
-   * applyTransition runs these after every other action: last statements before COMMIT.
+   * The action writes a row many orders share (a viral product's velocity bucket). Its lock is
+   * held until commit and every other order of that product waits for it, so applyTransitions runs
+   * these after every other action: last statements before COMMIT.
    */
   locksSharedRows?: true;
 };
+
+/** A `run` phase that handles its orders one after another (for actions that touch few orders). */
+export const eachOrder =
+  (fn: (ctx: ActionContext) => Promise<void>) =>
+  async (ctxs: readonly ActionContext[]): Promise<void> => {
+    for (const ctx of ctxs) await fn(ctx);
+  };
 
 export class TransitionVeto extends Error {
   constructor(

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { tables, type Tx } from '@/lib/db';
 import type { StatusSource, WorkflowStatus } from '@/lib/db/schema/orders';
-import { TransitionVeto, type ActionContext, type OrderPatch } from './action-context';
+import type { ActionContext, OrderPatch, TransitionVeto } from './action-context';
 import { ACTIONS } from './actions';
 import { checkConditions } from './conditions';
 import type { OrderRow, OrderSnapshot } from './snapshot';
-import { TRANSITIONS, type ActionName, type WorkflowEvent } from './transitions';
+import { TRANSITIONS, type ActionName, type TransitionDef, type WorkflowEvent } from './transitions';
 
 export type TransitionRequest = {
   event: WorkflowEvent;
@@ -29,85 +29,197 @@ export type TransitionResult =
   | { kind: 'conflict' }
   | { kind: 'vetoed'; veto: TransitionVeto };
 
+export type TransitionItem = { snapshot: OrderSnapshot; request: TransitionRequest };
+
 const { orders } = tables;
+const ORDER_COLUMNS = getTableColumns(orders);
+const FLAG_COLUMNS = { backordered: 'backordered', onHoldForReview: 'on_hold_for_review' } as const;
 
-function timestampsFor(to: WorkflowStatus, from: WorkflowStatus): Record<string, SQL> {
-  if (to === from) return {};
-  if (to === 'shipped') return { shippedAt: sql`coalesce(${orders.shippedAt}, now())` };
-  if (to === 'completed') return { completedAt: sql`now()`, deliveredAt: sql`coalesce(${orders.deliveredAt}, now())` };
-  if (to === 'cancelled') return { cancelledAt: sql`coalesce(${orders.cancelledAt}, now())` };
-  return {};
-}
-
-async function writeHistory(tx: Tx, order: OrderRow, from: WorkflowStatus, request: TransitionRequest, details: Record<string, unknown>) {
-  const reason = request.reason.slice(0, 500);
-  const metadata = JSON.stringify({ event: request.event, ...details });
-  const actorType = request.source;
-  await tx.execute(sql`
-    with history as (
-      insert into public.order_status_history (account_id, order_id, from_workflow_status, to_workflow_status, source, actor_id, reason, metadata)
-      values (${order.accountId}, ${order.id}, ${from}, ${order.workflowStatus}, ${request.source}, ${request.actorId ?? null}, ${reason}, ${metadata}::jsonb)
-    )
-    insert into public.audit_log (account_id, actor_id, actor_type, action, entity_type, entity_id, data)
-    values (${order.accountId}, ${request.actorId ?? null}, ${actorType}, ${`order.${request.event}`}, 'order', ${order.id},
-      jsonb_build_object('from', ${from}::text, 'to', ${order.workflowStatus}::text, 'reason', ${reason}::text) || ${metadata}::jsonb)`);
-}
+/** One order of a batch on its way through an event. */
+type Moving = { index: number; from: WorkflowStatus; to: WorkflowStatus; ctx: ActionContext };
 
 /**
- * The one writer of orders.workflow_status. Checks the event against the transition table (state,
- * source, conditions on `snapshot`), then moves the order with a conditional update
- * (`where workflow_status = <from>` and the event's flag guards): of two workers applying the same
- * event, one moves the order and runs the actions, the other gets `conflict` and writes nothing.
- * History (with its source) and audit rows go in the same transaction.
+ * The one writer of orders.workflow_status, for one order (applyTransition) or a batch
+ * (applyTransitions; the workflow engine moves a batch of orders through each event together).
+ * Checks each request against the transition table (state, source, conditions on its snapshot),
+ * then moves the orders with one conditional update (`where workflow_status = <from>` and the
+ * event's flag guards): of two workers applying the same event to an order, one moves it and runs
+ * the actions, the other gets `conflict` and writes nothing for it. History (with its source) and
+ * audit rows go in the same transaction, one statement for the batch.
+ *
+ * An event that may be refused (mayVeto: a reservation) first locks its orders, still in their
+ * `from` state, and runs the refusing action (`claim`); a refused order keeps its row untouched.
  */
-export async function applyTransition(tx: Tx, snapshot: OrderSnapshot, request: TransitionRequest): Promise<TransitionResult> {
-  const def = TRANSITIONS[request.event];
-  const from = snapshot.order.workflowStatus;
-  if (!def.from.includes(from)) return { kind: 'not_allowed', reason: `cannot ${request.event} an order that is ${from}` };
-  if (!def.sources.includes(request.source)) return { kind: 'not_allowed', reason: `${request.source} cannot ${request.event} an order` };
-  const condition = checkConditions(def.conditions, snapshot);
-  if (!condition.ok) return { kind: 'not_allowed', reason: condition.reason };
-  const to = def.to === 'unchanged' ? from : def.to;
-
-  const move = async (t: Tx): Promise<TransitionResult> => {
-    const ctx: ActionContext = {
-      tx: t, snapshot, order: snapshot.order, def, source: request.source, actorId: request.actorId ?? null, reason: request.reason,
-      details: { ...request.details }, patch: { ...request.patch }, now: request.now ?? new Date(),
-      notifyCustomer: request.notifyCustomer ?? true, syncToTiktok: request.syncToTiktok ?? true,
-    };
-    for (const name of def.actions) Object.assign(ctx.patch, (await ACTIONS[name].prepare?.(ctx)) ?? {});
-    const guards = Object.entries(def.guard ?? {}).map(([flag, value]) =>
-      eq(flag === 'backordered' ? orders.backordered : orders.onHoldForReview, value as boolean),
-    );
-    const [moved] = await t
-      .update(orders)
-      .set({
-        ...ctx.patch, ...def.set, ...timestampsFor(to, from), workflowStatus: to, updatedAt: sql`now()`,
-        ...(request.event === 'release' ? { holdReason: null } : {}),
-        ...(request.event === 'hold' ? { holdReason: request.reason.slice(0, 200) } : {}),
-      })
-      .where(and(eq(orders.id, snapshot.order.id), eq(orders.accountId, snapshot.order.accountId), eq(orders.workflowStatus, from), ...guards))
-      .returning();
-    if (!moved) return { kind: 'conflict' };
-    ctx.order = moved;
-    // History first, then the actions in run order: those that lock rows shared by many orders
-    // (a viral SKU's stock, its velocity bucket) last, so their locks are held only until COMMIT.
-    await writeHistory(t, moved, from, request, ctx.details);
-    for (const name of runOrder(def.actions)) await ACTIONS[name].run?.(ctx);
-    return { kind: 'applied', order: moved, from, to, details: ctx.details };
-  };
-
-  if (!def.mayVeto) return move(tx);
-  // A savepoint that is rolled back on a veto and otherwise left to COMMIT (no RELEASE round
-  // trip while the reservation's row lock is held).
-  await tx.execute(sql`savepoint transition_veto`);
-  try {
-    return await move(tx);
-  } catch (error) {
-    if (!(error instanceof TransitionVeto)) throw error;
-    await tx.execute(sql`rollback to savepoint transition_veto`);
-    return { kind: 'vetoed', veto: error };
+export async function applyTransitions(tx: Tx, items: readonly TransitionItem[]): Promise<TransitionResult[]> {
+  const results: TransitionResult[] = new Array(items.length);
+  const byEvent = new Map<WorkflowEvent, number[]>();
+  items.forEach((item, index) => byEvent.set(item.request.event, [...(byEvent.get(item.request.event) ?? []), index]));
+  for (const [event, indexes] of byEvent) {
+    const applied = await applyEvent(tx, TRANSITIONS[event], indexes.map((index) => items[index]!));
+    indexes.forEach((index, position) => (results[index] = applied[position]!));
   }
+  return results;
+}
+
+export async function applyTransition(tx: Tx, snapshot: OrderSnapshot, request: TransitionRequest): Promise<TransitionResult> {
+  const [result] = await applyTransitions(tx, [{ snapshot, request }]);
+  return result!;
+}
+
+async function applyEvent(tx: Tx, def: TransitionDef, items: readonly TransitionItem[]): Promise<TransitionResult[]> {
+  const results: TransitionResult[] = new Array(items.length);
+  let moving: Moving[] = [];
+  items.forEach(({ snapshot, request }, index) => {
+    const from = snapshot.order.workflowStatus;
+    if (!def.from.includes(from)) return void (results[index] = { kind: 'not_allowed', reason: `cannot ${request.event} an order that is ${from}` });
+    if (!def.sources.includes(request.source)) return void (results[index] = { kind: 'not_allowed', reason: `${request.source} cannot ${request.event} an order` });
+    const condition = checkConditions(def.conditions, snapshot);
+    if (!condition.ok) return void (results[index] = { kind: 'not_allowed', reason: condition.reason });
+    const patch: OrderPatch = { ...request.patch };
+    if (request.event === 'hold') patch.holdReason = request.reason.slice(0, 200);
+    if (request.event === 'release') patch.holdReason = null;
+    moving.push({
+      index, from, to: def.to === 'unchanged' ? from : def.to,
+      ctx: {
+        tx, snapshot, order: snapshot.order, def, source: request.source, actorId: request.actorId ?? null, reason: request.reason,
+        details: { ...request.details }, patch, now: request.now ?? new Date(),
+        notifyCustomer: request.notifyCustomer ?? true, syncToTiktok: request.syncToTiktok ?? true,
+      },
+    });
+  });
+
+  if (def.mayVeto && moving.length > 0) {
+    const locked = await lockInState(tx, def, moving);
+    for (const m of moving) if (!locked.has(m.ctx.order.id)) results[m.index] = { kind: 'conflict' };
+    moving = moving.filter((m) => locked.has(m.ctx.order.id));
+    for (const name of def.actions) {
+      const claim = ACTIONS[name].claim;
+      if (!claim || moving.length === 0) continue;
+      const vetoes = await claim(moving.map((m) => m.ctx));
+      moving.forEach((m, position) => {
+        const veto = vetoes[position];
+        if (veto) results[m.index] = { kind: 'vetoed', veto };
+      });
+      moving = moving.filter((_, position) => !vetoes[position]);
+    }
+  }
+  if (moving.length === 0) return results;
+
+  for (const name of def.actions) {
+    const patches = (await ACTIONS[name].prepare?.(moving.map((m) => m.ctx))) ?? [];
+    moving.forEach((m, position) => Object.assign(m.ctx.patch, patches[position] ?? {}));
+  }
+  const moved = await moveOrders(tx, def, moving);
+  for (const m of moving) {
+    const row = moved.get(m.ctx.order.id);
+    if (row) m.ctx.order = row;
+    else results[m.index] = { kind: 'conflict' };
+  }
+  moving = moving.filter((m) => moved.has(m.ctx.order.id));
+  if (moving.length === 0) return results;
+
+  // History first, then the actions in run order: those that lock rows shared by many orders
+  // (a viral product's velocity bucket) last, so their locks are held only until COMMIT.
+  await writeHistory(tx, moving);
+  for (const name of runOrder(def.actions)) await ACTIONS[name].run?.(moving.map((m) => m.ctx));
+  for (const m of moving) results[m.index] = { kind: 'applied', order: m.ctx.order, from: m.from, to: m.to, details: m.ctx.details };
+  return results;
+}
+
+const guardSql = (def: TransitionDef): SQL[] =>
+  Object.entries(def.guard ?? {}).map(([flag, value]) => sql`and o.${sql.identifier(FLAG_COLUMNS[flag as keyof typeof FLAG_COLUMNS])} = ${value}`);
+
+const keysOf = (moving: readonly Moving[]) =>
+  JSON.stringify(moving.map((m) => ({ id: m.ctx.order.id, account_id: m.ctx.order.accountId, from_status: m.from, to_status: m.to })));
+
+/** Locks the orders that are still in the state they were decided in (in id order); returns their ids. */
+async function lockInState(tx: Tx, def: TransitionDef, moving: readonly Moving[]): Promise<Set<string>> {
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    select o.id from public.orders o
+    join jsonb_to_recordset(${keysOf(moving)}::jsonb) as v(id uuid, account_id uuid, from_status text) on o.id = v.id and o.account_id = v.account_id
+    where o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
+    order by o.id
+    for update of o`);
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Columns set together with the status by the event itself (flags, timestamps). */
+function eventColumns(def: TransitionDef): SQL[] {
+  const set: SQL[] = Object.entries(def.set ?? {}).map(([flag, value]) => sql`${sql.identifier(FLAG_COLUMNS[flag as keyof typeof FLAG_COLUMNS])} = ${value}`);
+  if (def.to === 'shipped') set.push(sql`shipped_at = coalesce(o.shipped_at, now())`);
+  if (def.to === 'completed') set.push(sql`completed_at = now()`, sql`delivered_at = coalesce(o.delivered_at, now())`);
+  if (def.to === 'cancelled') set.push(sql`cancelled_at = coalesce(o.cancelled_at, now())`);
+  return set;
+}
+
+const patchValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * One UPDATE for the batch. Each order's own columns (priority, tags, tracking number, …) travel as
+ * a JSON object keyed by column name and are cast to the column types by jsonb_populate_record; a
+ * column one order sets and another does not keeps the latter's value. Returns the moved rows.
+ */
+async function moveOrders(tx: Tx, def: TransitionDef, moving: readonly Moving[]): Promise<Map<string, OrderRow>> {
+  // The event's own flags win over a patch that names the same column (as they always have).
+  const patchKeys = [...new Set(moving.flatMap((m) => Object.keys(m.ctx.patch)))].filter((key) => !(key in (def.set ?? {}))) as (keyof OrderPatch)[];
+  const columnName = (key: keyof OrderPatch) => ORDER_COLUMNS[key].name;
+  const values = moving.map((m) => ({
+    id: m.ctx.order.id, account_id: m.ctx.order.accountId, from_status: m.from, to_status: m.to,
+    patch: Object.fromEntries(Object.entries(m.ctx.patch).filter(([key]) => patchKeys.includes(key as keyof OrderPatch)).map(([key, value]) => [columnName(key as keyof OrderPatch), patchValue(value)])),
+  }));
+  const patched = patchKeys.map((key) => {
+    const column = sql.identifier(columnName(key));
+    return sql`${column} = case when v.patch ? ${columnName(key)} then p.${column} else o.${column} end`;
+  });
+  const { rows } = await tx.execute<Record<string, unknown>>(sql`
+    update public.orders o set
+      ${sql.join([sql`workflow_status = v.to_status`, sql`updated_at = now()`, ...eventColumns(def), ...patched], sql`, `)}
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, account_id uuid, from_status text, to_status text, patch jsonb)
+      cross join lateral jsonb_populate_record(null::public.orders, v.patch) p
+    where o.id = v.id and o.account_id = v.account_id and o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
+    returning o.*`);
+  return new Map(rows.map((raw) => {
+    const row = toOrderRow(raw);
+    return [row.id, row];
+  }));
+}
+
+/** A raw `orders` row (column names, driver values) as drizzle would return it. */
+function toOrderRow(raw: Record<string, unknown>): OrderRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(ORDER_COLUMNS)) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as OrderRow;
+}
+
+/** order_status_history and audit_log rows for the moved orders, one statement. */
+async function writeHistory(tx: Tx, moving: readonly Moving[]): Promise<void> {
+  const rows = moving.map((m) => ({
+    account_id: m.ctx.order.accountId,
+    order_id: m.ctx.order.id,
+    from_status: m.from,
+    to_status: m.ctx.order.workflowStatus,
+    source: m.ctx.source,
+    actor_id: m.ctx.actorId,
+    action: `order.${m.ctx.def.event}`,
+    reason: m.ctx.reason.slice(0, 500),
+    metadata: { event: m.ctx.def.event, ...m.ctx.details },
+  }));
+  await tx.execute(sql`
+    with v as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as v(account_id uuid, order_id uuid, from_status text, to_status text, source text, actor_id uuid, action text, reason text, metadata jsonb)
+    ),
+    history as (
+      insert into public.order_status_history (account_id, order_id, from_workflow_status, to_workflow_status, source, actor_id, reason, metadata)
+      select account_id, order_id, from_status, to_status, source, actor_id, reason, metadata from v
+    )
+    insert into public.audit_log (account_id, actor_id, actor_type, action, entity_type, entity_id, data)
+    select account_id, actor_id, source, action, 'order', order_id::text,
+      jsonb_build_object('from', from_status, 'to', to_status, 'reason', reason) || metadata
+    from v`);
 }
 
 /** The transition's actions in the order their `run` phases execute: shared-row lockers last. */

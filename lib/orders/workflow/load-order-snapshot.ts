@@ -3,41 +3,54 @@ import { and, eq, sql } from 'drizzle-orm';
 import { tables, type DbOrTx } from '@/lib/db';
 import type { OrderSnapshot, SnapshotItem, SnapshotShipment } from './snapshot';
 
+/** The lines (with each SKU's weight) and newest shipment of the `orders` row in scope, as JSON. */
+const items = sql<SnapshotItem[]>`coalesce((
+  select json_agg(json_build_object(
+    'skuId', oi.sku_id, 'tiktokSkuId', oi.tiktok_sku_id, 'tiktokProductId', oi.tiktok_product_id,
+    'sellerSku', oi.seller_sku, 'productName', oi.product_name, 'quantity', oi.quantity,
+    'unitPriceCents', oi.unit_price_cents, 'weightGrams', sk.weight_grams
+  ) order by oi.tiktok_sku_id)
+  from public.order_items oi left join public.skus sk on sk.id = oi.sku_id
+  where oi.order_id = "orders"."id" and oi.account_id = "orders"."account_id"
+), '[]'::json)`;
+const shipment = sql<SnapshotShipment | null>`(
+  select json_build_object(
+    'id', sh.id, 'status', sh.status, 'carrier', sh.carrier, 'trackingNumber', sh.tracking_number,
+    'trackingUrl', sh.tracking_url, 'provider', sh.provider, 'servicelevelName', sh.servicelevel_name,
+    'trackingStatus', sh.tracking_status, 'trackingStatusRank', sh.tracking_status_rank
+  )
+  from public.shipments sh
+  where sh.order_id = "orders"."id" and sh.account_id = "orders"."account_id"
+  order by sh.created_at desc
+  limit 1
+)`;
+
 /**
  * The order, its lines (with each SKU's weight) and its newest shipment; null if not this account's.
  * One statement: the workflow reads a snapshot at every step, so the lines and the shipment come back
  * as JSON beside the order row instead of in two more round trips.
  */
 export async function loadOrderSnapshot(tx: DbOrTx, input: { accountId: string; orderId: string }): Promise<OrderSnapshot | null> {
+  const [snapshot] = await loadOrderSnapshots(tx, [input]);
+  return snapshot ?? null;
+}
+
+/**
+ * Snapshots of many orders in one statement (the workflow engine's batch), in no particular order;
+ * an order that is not its account's is left out.
+ */
+export async function loadOrderSnapshots(tx: DbOrTx, refs: readonly { accountId: string; orderId: string }[]): Promise<OrderSnapshot[]> {
+  if (refs.length === 0) return [];
   const { orders } = tables;
-  const [row] = await tx
-    .select({
-      order: orders,
-      // Raw column names: drizzle leaves columns unqualified in a one-table select, and these
-      // subqueries need the outer "orders" row told apart from their own tables.
-      items: sql<SnapshotItem[]>`coalesce((
-        select json_agg(json_build_object(
-          'skuId', oi.sku_id, 'tiktokSkuId', oi.tiktok_sku_id, 'tiktokProductId', oi.tiktok_product_id,
-          'sellerSku', oi.seller_sku, 'productName', oi.product_name, 'quantity', oi.quantity,
-          'unitPriceCents', oi.unit_price_cents, 'weightGrams', sk.weight_grams
-        ) order by oi.tiktok_sku_id)
-        from public.order_items oi left join public.skus sk on sk.id = oi.sku_id
-        where oi.order_id = "orders"."id" and oi.account_id = "orders"."account_id"
-      ), '[]'::json)`,
-      shipment: sql<SnapshotShipment | null>`(
-        select json_build_object(
-          'id', sh.id, 'status', sh.status, 'carrier', sh.carrier, 'trackingNumber', sh.tracking_number,
-          'trackingUrl', sh.tracking_url, 'provider', sh.provider, 'servicelevelName', sh.servicelevel_name,
-          'trackingStatus', sh.tracking_status, 'trackingStatusRank', sh.tracking_status_rank
-        )
-        from public.shipments sh
-        where sh.order_id = "orders"."id" and sh.account_id = "orders"."account_id"
-        order by sh.created_at desc
-        limit 1
-      )`,
-    })
+  // Raw column names in the subqueries: drizzle leaves columns unqualified in a one-table select,
+  // and these need the outer "orders" row told apart from their own tables.
+  const rows = await tx
+    .select({ order: orders, items, shipment })
     .from(orders)
-    .where(and(eq(orders.id, input.orderId), eq(orders.accountId, input.accountId)));
-  if (!row) return null;
-  return { order: row.order, items: row.items, shipment: row.shipment ?? null };
+    .where(
+      refs.length === 1
+        ? and(eq(orders.id, refs[0]!.orderId), eq(orders.accountId, refs[0]!.accountId))
+        : sql`("orders"."id", "orders"."account_id") in (select * from unnest(${sql.param(refs.map((ref) => ref.orderId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
+    );
+  return rows.map((row) => ({ order: row.order, items: row.items, shipment: row.shipment ?? null }));
 }

@@ -110,15 +110,23 @@ describe('action run order', () => {
   test('actions that lock rows shared by many orders run last, just before COMMIT', async () => {
     const { runOrder } = await import('@/lib/orders/workflow/apply-transition');
     const { ACTIONS } = await import('@/lib/orders/workflow/actions');
-    expect(runOrder(['reserve_stock', 'push_tracking', 'send_shipped_email'])).toEqual(['push_tracking', 'send_shipped_email', 'reserve_stock']);
+    expect(runOrder(['record_velocity', 'push_tracking', 'send_shipped_email'])).toEqual(['push_tracking', 'send_shipped_email', 'record_velocity']);
     for (const def of Object.values(TRANSITIONS)) {
       const ordered = runOrder(def.actions);
       expect([...ordered].sort()).toEqual([...def.actions].sort());
       const firstShared = ordered.findIndex((name) => ACTIONS[name].locksSharedRows);
       if (firstShared >= 0) expect(ordered.slice(firstShared).every((name) => ACTIONS[name].locksSharedRows)).toBe(true);
     }
-    expect(['reserve_stock', 'record_velocity'].every((name) => ACTIONS[name as keyof typeof ACTIONS].locksSharedRows)).toBe(true);
+    expect(ACTIONS.record_velocity.locksSharedRows).toBe(true);
     // Shipping writes only a ledger line; its stock row changes inside COMMIT (deferred trigger).
     expect(ACTIONS.ship_stock.locksSharedRows).toBeUndefined();
+  });
+
+  test('only transitions that may be refused have an action that claims before the move', async () => {
+    const { ACTIONS } = await import('@/lib/orders/workflow/actions');
+    for (const def of Object.values(TRANSITIONS)) {
+      const claims = def.actions.filter((name) => ACTIONS[name].claim);
+      expect({ event: def.event, claims: claims.length > 0 }).toEqual({ event: def.event, claims: Boolean(def.mayVeto) });
+    }
   });
 });
