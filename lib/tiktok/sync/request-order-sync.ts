@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { systemDb, tables, type Tx } from '@/lib/db';
 import { enqueue } from '@/lib/queue';
 
@@ -13,6 +13,27 @@ export interface ShopRef {
 export const ORDER_SYNC_DEBOUNCE_SECONDS = 1;
 
 /**
+ * The upsert behind every order sync request: a new request for an order being fetched restarts it
+ * (the running fetch may predate the change, so the row must survive that job, which deletes only
+ * the version it claimed, and be fetched again), and the webhook events waiting on it merge.
+ * `eventIds` is a uuid[] expression over `source` (a FROM item: the webhook route's just-inserted
+ * event, so a duplicate delivery inserts no event and requests nothing). Ids go in sorted order,
+ * so two overlapping requests lock their rows alike.
+ */
+export function upsertOrderSyncRequests(shop: ShopRef, tiktokOrderIds: readonly string[], eventIds: SQL, source?: SQL): SQL {
+  const ids = [...new Set(tiktokOrderIds)].sort();
+  return sql`
+    insert into public.tiktok_order_sync_requests as r (shop_id, tiktok_order_id, account_id, event_ids, requested_at)
+    select ${shop.shopId}::uuid, ids.id, ${shop.accountId}::uuid, ${eventIds}, clock_timestamp()
+    from unnest(${sql.param(ids)}::text[]) with ordinality as ids(id, n) ${source ? sql`cross join ${source}` : sql``}
+    order by ids.n
+    on conflict (shop_id, tiktok_order_id) do update set
+      event_ids = array(select distinct unnest(r.event_ids || excluded.event_ids)),
+      requested_at = clock_timestamp(),
+      claimed_until = null`;
+}
+
+/**
  * Marks orders as "needs a detail fetch" (merging the webhook events waiting on them). Call inside the
  * transaction that settles the event; then, after commit, `scheduleOrderSync` — enqueueing after the
  * commit means the job can never run before the rows it must drain are visible.
@@ -23,30 +44,8 @@ export async function requestOrderSync(
   tiktokOrderIds: readonly string[],
   eventId: string | null,
 ): Promise<void> {
-  const unique = [...new Set(tiktokOrderIds)];
-  if (unique.length === 0) return;
-  const r = tables.tiktokOrderSyncRequests;
-  await tx
-    .insert(r)
-    .values(
-      unique.map((tiktokOrderId) => ({
-        shopId: shop.shopId,
-        accountId: shop.accountId,
-        tiktokOrderId,
-        eventIds: eventId ? [eventId] : [],
-        requestedAt: sql`clock_timestamp()`,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [r.shopId, r.tiktokOrderId],
-      // A new request for an order being fetched restarts it: the running fetch may predate the change,
-      // so the row must survive that job (it deletes only the version it claimed) and be fetched again.
-      set: {
-        eventIds: sql`array(select distinct unnest(${r.eventIds} || excluded.event_ids))`,
-        requestedAt: sql`clock_timestamp()`,
-        claimedUntil: null,
-      },
-    });
+  if (tiktokOrderIds.length === 0) return;
+  await tx.execute(upsertOrderSyncRequests(shop, tiktokOrderIds, eventId ? sql`array[${eventId}::uuid]` : sql`'{}'::uuid[]`));
 }
 
 export function scheduleOrderSync(shop: ShopRef, options: { recheck?: boolean } = {}): Promise<string | null> {

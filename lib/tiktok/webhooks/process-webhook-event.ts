@@ -72,7 +72,7 @@ const lastWebhookWrites = new Map<string, number>();
  * fresh: after the event's commit, in its own statement, at most once a second per shop and
  * process. Every webhook of a spike would otherwise queue on the shop's row lock.
  */
-async function noteWebhookSeen(shopRowId: string, receivedAt: Date): Promise<void> {
+export async function noteWebhookSeen(shopRowId: string, receivedAt: Date): Promise<void> {
   const now = Date.now();
   if ((lastWebhookWrites.get(shopRowId) ?? 0) > now - 1000) return;
   lastWebhookWrites.set(shopRowId, now);

@@ -7,6 +7,7 @@ import { parseWebhookBody, parseWebhookJson } from '../parse-webhook-body';
 import { verifyWebhookSignature } from '../sign';
 import { TOPIC_BY_TYPE } from '../webhook-schemas';
 import { applyTikTokWebhookEvent, type ProcessOutcome } from './process-webhook-event';
+import { receiveOrderStatusChange } from './receive-order-status-change';
 
 export type ReceiveWebhookResult =
   /** Signature missing or wrong: 401, nothing stored. */
@@ -39,7 +40,9 @@ const eventTypeOf = (type: number) => TOPIC_BY_TYPE.get(type) ?? `TYPE_${type}`;
  * shop's debounced sync job), a product event a product sync request, an authorization event a change
  * to the shop. Those are a few statements, well inside TikTok's 3 s; every call to TikTok happens in
  * the jobs. (Applying in the route rather than in a job per event saves the spike four job round trips
- * per order; `tiktok.process-webhook` remains for admin replays.) If the follow-up enqueue fails after
+ * per order; `tiktok.process-webhook` remains for admin replays.) ORDER_STATUS_CHANGE from a connected
+ * shop, most of a spike's traffic, takes the same steps in two statements and no transaction
+ * (receive-order-status-change.ts). If the follow-up enqueue fails after
  * commit, the requests wait for the shop's catch-up poll, which schedules a sync for pending requests.
  *
  * Acknowledged without a job (200): unknown topics and shops nobody connected (stored as `ignored`,
@@ -68,6 +71,16 @@ export async function receiveTikTokWebhook(input: ReceiveWebhookInput): Promise<
       : `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
   const known = TOPIC_BY_TYPE.has(envelope.type);
 
+  if (parsed.ok && parsed.event.topic === 'ORDER_STATUS_CHANGE') {
+    const received = await receiveOrderStatusChange({ event: parsed.event, payload: json, tiktokShopId, providerEventId });
+    if (received) {
+      await runAfterCommit(received.afterCommit);
+      return received.outcome === 'duplicate'
+        ? { status: 200, outcome: 'duplicate' }
+        : { status: 200, outcome: 'accepted', eventId: received.eventId, applied: received.outcome };
+    }
+  }
+
   const result = await asSystem(async (tx) => {
     // The shop as it is now: applying the event needs its account and its status (a deauthorized
     // shop's events are ignored), so it is read fresh, once.
@@ -94,8 +107,12 @@ export async function receiveTikTokWebhook(input: ReceiveWebhookInput): Promise<
     const applied = await applyTikTokWebhookEvent(tx, { shop, event: parsed.event, eventId: stored.id, receivedAt: stored.receivedAt });
     return { response: { status: 200, outcome, eventId: stored.id, applied: applied.outcome } as const, afterCommit: applied.afterCommit };
   });
-  for (const step of result.afterCommit) {
+  await runAfterCommit(result.afterCommit);
+  return result.response;
+}
+
+async function runAfterCommit(steps: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (const step of steps) {
     await step().catch((error: unknown) => logger.warn({ err: error }, 'tiktok webhook follow-up failed; the catch-up poll picks it up'));
   }
-  return result.response;
 }

@@ -195,3 +195,17 @@ test('a body over 1 MiB is refused with 413 before anything is read into the dat
   expect((await post(body)).status).toBe(413);
   expect((await storedEvents(sql`true`)).length).toBe(before.length);
 });
+
+test('an order event for a shop that is no longer connected is stored as ignored, with no fetch request', async () => {
+  const otherShop = '7300000000000000102';
+  await app.db.asSystem(async (tx) => {
+    await tx.execute(sql`delete from public.tiktok_shops where shop_id = ${otherShop}`);
+    await tx.execute(sql`insert into public.tiktok_shops (account_id, shop_id, shop_cipher, name, region, status)
+      values (${accountId}, ${otherShop}, 'ROW_route_test_2', 'Disconnected Shop', 'US', 'disconnected')`);
+  });
+  const body = orderEvent({ shop_id: otherShop });
+  expect((await post(body)).status).toBe(200);
+  const [event] = await storedEvents(byNotification(body));
+  expect(event).toMatchObject({ status: 'ignored', account_id: accountId, error: 'shop is disconnected' });
+  expect(await requestsFor(event!.id)).toHaveLength(0);
+});
