@@ -46,21 +46,25 @@ export function parcelFor(lines: readonly Line[]): Parcel {
   };
 }
 
-/** The rate request for an order's package: ship-from, recipient, parcel, our package reference. */
+/**
+ * The rate request for an order's package: ship-from, recipient, parcel, our package reference.
+ * The account's ship-from comes back on every line (an uncorrelated subquery, run once) so the
+ * request costs one statement; an order without lines needs no ship-from.
+ */
 export async function buildRateRequest(
   tx: DbOrTx,
   input: { accountId: string; orderId: string; recipient: Recipient; reference: string; defaultShipFrom: Address },
 ): Promise<RateRequest> {
-  const [account] = await tx.select({ settings: tables.accounts.settings }).from(tables.accounts).where(eq(tables.accounts.id, input.accountId));
-  const configured = shipFromSchema.safeParse(account?.settings?.shipFrom);
-  const lines = await tx.execute<Line>(sql`
-    select i.quantity, s.weight_grams, s.length_cm::float8 as length_cm, s.width_cm::float8 as width_cm, s.height_cm::float8 as height_cm
+  const lines = await tx.execute<Line & { ship_from: unknown }>(sql`
+    select i.quantity, s.weight_grams, s.length_cm::float8 as length_cm, s.width_cm::float8 as width_cm, s.height_cm::float8 as height_cm,
+      (select a.settings -> 'shipFrom' from public.accounts a where a.id = ${input.accountId}) as ship_from
     from public.order_items i join public.skus s on s.id = i.sku_id
     where i.account_id = ${input.accountId} and i.order_id = ${input.orderId}`);
   if (lines.rows.length === 0) {
     const [any] = await tx.select({ id: tables.orderItems.id }).from(tables.orderItems).where(and(eq(tables.orderItems.orderId, input.orderId), eq(tables.orderItems.accountId, input.accountId)));
     throw new Error(any ? `order ${input.orderId} has lines without a known SKU` : `order ${input.orderId} has no lines`);
   }
+  const configured = shipFromSchema.safeParse(lines.rows[0]!.ship_from);
   return {
     from: configured.success ? { ...configured.data, country: configured.data.country.toUpperCase() } : input.defaultShipFrom,
     to: recipientAddress(input.recipient),

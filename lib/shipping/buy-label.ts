@@ -6,7 +6,7 @@ import { getShippingConfig, type ShippingConfig } from './config';
 import { RetryLabelLater } from './errors';
 import { getCarrierGateway, type CarrierGateway } from './gateway';
 import { OutcomeStillUnknown, purchaseLabel, resolveOpenAttempt } from './purchase-label';
-import { quoteOf, ensureShipment, loadShipment, packageRefFor, setShipmentStatus, type ShipmentRow } from './shipment-records';
+import { quoteOf, ensureShipment, loadShipmentWithOrder, packageRefFor, setShipmentStatus, type ShipmentRow } from './shipment-records';
 import { quoteShipment } from './quote-shipment';
 import { moveOrderAfterPurchase } from './record-purchase-outcome';
 import { withShipmentLock } from './shipment-lock';
@@ -29,8 +29,9 @@ async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
 /** The purchase state machine of one shipment, run under its lock. */
 async function driveShipment(shipmentId: string, accountId: string, deps: Deps): Promise<BuyLabelResult> {
   for (let round = 0; round < 4; round += 1) {
-    const shipment = await loadShipment(systemDb(), { accountId, shipmentId });
-    if (!shipment) return 'skipped';
+    const loaded = await loadShipmentWithOrder(systemDb(), { accountId, shipmentId });
+    if (!loaded) return 'skipped';
+    const { shipment, order } = loaded;
     switch (shipment.status) {
       case 'purchased':
         await asSystem((tx) => moveOrderAfterPurchase(tx, shipment, { trackingNumber: shipment.trackingNumber ?? '', provider: shipment.provider ?? '', carrier: shipment.carrier }));
@@ -49,13 +50,14 @@ async function driveShipment(shipmentId: string, accountId: string, deps: Deps):
       case 'failed':
       case 'pending':
       case 'quoted': {
-        const order = await loadOrderSnapshot(systemDb(), { accountId, orderId: shipment.orderId });
-        if (!order || order.order.workflowStatus !== 'inventory_reserved' || !order.order.recipient) return 'skipped';
+        if (!order || order.workflowStatus !== 'inventory_reserved' || !order.recipient) return 'skipped';
         let quote = shipment.status === 'quoted' ? quoteOf(shipment) : null;
+        // The row the purchase starts from: as loaded under the lock, or as the new quote left it.
+        let fresh = shipment;
         if (!quote || Date.now() - quote.quotedAt.getTime() > deps.config.maxQuoteAgeMs) {
           const quoted = await quoteShipment(
             shipment,
-            { accountId, orderId: shipment.orderId, recipient: order.order.recipient, serviceLevel: order.order.serviceLevel, dispatchDeadline: order.order.dispatchDeadline },
+            { accountId, orderId: shipment.orderId, recipient: order.recipient, serviceLevel: order.serviceLevel, dispatchDeadline: order.dispatchDeadline },
             deps,
           );
           if (quoted.kind === 'unfit') {
@@ -63,8 +65,8 @@ async function driveShipment(shipmentId: string, accountId: string, deps: Deps):
             return 'failed';
           }
           quote = quoted.quote;
+          fresh = quoted.shipment;
         }
-        const fresh = (await loadShipment(systemDb(), { accountId, shipmentId })) ?? shipment;
         const step = await purchaseLabel(fresh, quote, deps.gateway, deps.config.requestTimeoutMs);
         if (step === 'purchased') return 'purchased';
         if (step === 'abandoned') return 'skipped';
@@ -88,15 +90,15 @@ async function driveShipment(shipmentId: string, accountId: string, deps: Deps):
  * up before anything else. After the purchase the label file is stored (label_documents).
  */
 export async function buyLabel(input: { accountId: string; orderId: string }, deps: Deps = { config: getShippingConfig(), gateway: getCarrierGateway() }): Promise<BuyLabelResult> {
-  const shipment = await asSystem(async (tx) => {
-    const snapshot = await loadOrderSnapshot(tx, input);
-    if (!snapshot || snapshot.order.workflowStatus !== 'inventory_reserved') return null;
-    return ensureShipment(tx, {
+  // No transaction: the snapshot is a read and ensureShipment writes at most once.
+  const snapshot = await loadOrderSnapshot(systemDb(), input);
+  if (!snapshot) return 'skipped';
+  const existing = snapshot.order.workflowStatus === 'inventory_reserved'
+    ? await ensureShipment(systemDb(), {
       accountId: input.accountId, orderId: input.orderId, packageRef: packageRefFor(snapshot.order),
-      carrier: snapshot.shipment?.carrier ?? deps.gateway.preferred, serviceLevel: snapshot.order.serviceLevel,
-    });
-  });
-  const existing = shipment ?? (await loadOrderSnapshot(systemDb(), input))?.shipment ?? null;
+      carrier: snapshot.shipment?.carrier ?? deps.gateway.preferred, serviceLevel: snapshot.order.serviceLevel, newest: snapshot.shipment,
+    })
+    : snapshot.shipment;
   if (!existing) return 'skipped';
 
   const locked = await withShipmentLock(existing.id, async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
-import { asSystem, systemDb, tables } from '@/lib/db';
+import { sql } from 'drizzle-orm';
+import { systemDb } from '@/lib/db';
 import type { PurchaseOutcome, RateQuote } from '@/lib/shipping/carriers';
 import type { CarrierGateway } from './gateway';
 import { recordFailed, recordPurchased, recordUnknown } from './record-purchase-outcome';
@@ -18,29 +18,27 @@ export class OutcomeStillUnknown extends Error {
 
 /**
  * Commits the attempt row BEFORE the carrier is called (state `purchasing`, with the full quote),
- * in a transaction that also re-checks the order still wants this label. If the process dies
- * after this commit, the open attempt is what the next run finds and looks up first.
- * Returns null when the order no longer wants a label.
+ * together with a re-check that the order still wants this label. If the process dies after this
+ * commit, the open attempt is what the next run finds and looks up first. One statement, so atomic
+ * and committed on its own (no transaction round trips): the order check gates the shipment's move
+ * quoted → purchasing, and the attempt is inserted only for a shipment that moved, so nothing is
+ * written when the order no longer wants a label. Returns null then.
  */
 async function commitAttempt(shipment: ShipmentRow, quote: RateQuote, requestTimeoutMs: number): Promise<string | null> {
-  return asSystem(async (tx) => {
-    const [order] = await tx
-      .select({ workflowStatus: tables.orders.workflowStatus, orderStatus: tables.orders.orderStatus, hold: tables.orders.onHoldForReview })
-      .from(tables.orders)
-      .where(and(eq(tables.orders.id, shipment.orderId), eq(tables.orders.accountId, shipment.accountId)));
-    if (!order || order.workflowStatus !== 'inventory_reserved' || order.orderStatus !== 'AWAITING_SHIPMENT' || order.hold) return null;
-    const moved = await tx
-      .update(tables.shipments)
-      .set({ status: 'purchasing', updatedAt: sql`now()` })
-      .where(and(eq(tables.shipments.id, shipment.id), eq(tables.shipments.status, 'quoted')))
-      .returning({ id: tables.shipments.id });
-    if (moved.length === 0) return null;
-    const inserted = await tx.execute<{ id: string }>(sql`
-      insert into public.label_purchase_attempts (account_id, shipment_id, rate_id, state, quote)
-      values (${shipment.accountId}, ${shipment.id}, ${quote.rateId}, 'purchasing', ${JSON.stringify({ ...quote, requestTimeoutMs })}::jsonb)
-      returning id`);
-    return inserted.rows[0]!.id;
-  });
+  const inserted = await systemDb().execute<{ id: string }>(sql`
+    with wanted as (
+      select 1 from public.orders o
+      where o.id = ${shipment.orderId} and o.account_id = ${shipment.accountId}
+        and o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
+    ), moved as (
+      update public.shipments s set status = 'purchasing', updated_at = now()
+      where s.id = ${shipment.id} and s.status = 'quoted' and exists (select 1 from wanted)
+      returning s.id
+    )
+    insert into public.label_purchase_attempts (account_id, shipment_id, rate_id, state, quote)
+    select ${shipment.accountId}::uuid, moved.id, ${quote.rateId}::text, 'purchasing', ${JSON.stringify({ ...quote, requestTimeoutMs })}::jsonb from moved
+    returning id`);
+  return inserted.rows[0]?.id ?? null;
 }
 
 /** `via` is kept with the outcome: whether the answer came from the purchase call or a later lookup. */

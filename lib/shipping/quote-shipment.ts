@@ -9,7 +9,8 @@ import type { ShippingConfig } from './config';
 import type { CarrierGateway } from './gateway';
 import type { ShipmentRow } from './shipment-records';
 
-export type QuoteOutcome = { kind: 'quoted'; quote: RateQuote } | { kind: 'unfit'; reason: string };
+/** `shipment` is the row as the quote left it (returned by the update, so no read is needed after it). */
+export type QuoteOutcome = { kind: 'quoted'; quote: RateQuote; shipment: ShipmentRow } | { kind: 'unfit'; reason: string };
 
 const asServiceLevel = (value: string): ServiceLevelClass =>
   (SERVICE_LEVELS as readonly string[]).includes(value) ? (value as ServiceLevelClass) : 'standard';
@@ -44,13 +45,14 @@ export async function quoteShipment(
   });
   if (choice.kind === 'no_fitting_rate') return { kind: 'unfit', reason: choice.message };
   const quote = choice.quote;
-  await systemDb()
-      .update(tables.shipments)
-      .set({
-        status: 'quoted', serviceLevel: choice.serviceLevel, carrierShipmentId: quote.shipmentId, rateId: quote.rateId,
-        rateAmountCents: quote.amountCents, currency: quote.currency, provider: quote.provider, servicelevelToken: quote.serviceLevel.token,
-        servicelevelName: quote.serviceLevel.name, estimatedDays: quote.estimatedDays, quotedAt: quote.quotedAt, lastError: null, updatedAt: sql`now()`,
-      })
-      .where(eq(tables.shipments.id, shipment.id));
-  return { kind: 'quoted', quote };
+  const [updated] = await systemDb()
+    .update(tables.shipments)
+    .set({
+      status: 'quoted', serviceLevel: choice.serviceLevel, carrierShipmentId: quote.shipmentId, rateId: quote.rateId,
+      rateAmountCents: quote.amountCents, currency: quote.currency, provider: quote.provider, servicelevelToken: quote.serviceLevel.token,
+      servicelevelName: quote.serviceLevel.name, estimatedDays: quote.estimatedDays, quotedAt: quote.quotedAt, lastError: null, updatedAt: sql`now()`,
+    })
+    .where(eq(tables.shipments.id, shipment.id))
+    .returning();
+  return { kind: 'quoted', quote, shipment: updated ?? shipment };
 }

@@ -1,18 +1,30 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
-import { asSystem, tables, type Tx } from '@/lib/db';
+import { sql, type SQL } from 'drizzle-orm';
+import { asSystem, systemDb, type DbOrTx, type Tx } from '@/lib/db';
 import { applyTransition, loadOrderSnapshot } from '@/lib/orders';
 import { enqueue } from '@/lib/queue';
 import type { PurchasedLabel, PurchaseFailed } from '@/lib/shipping/carriers';
 import type { ShipmentRow } from './shipment-records';
 
-/** `error` keeps the first problem seen (an unknown outcome later resolved as purchased still shows why). */
-async function finishAttempt(tx: Tx, attemptId: string, state: 'purchased' | 'failed' | 'unknown_outcome', outcome: unknown, error?: string) {
-  await tx.execute(sql`
-    update public.label_purchase_attempts
-    set state = ${state}, outcome = ${JSON.stringify(outcome)}::jsonb, error = coalesce(${error ?? null}, error),
-      finished_at = case when ${state} = 'unknown_outcome' then null else now() end
-    where id = ${attemptId}`);
+/**
+ * Closes the attempt and updates its shipment (`shipmentSet`: the assignments) in one statement:
+ * atomic on its own, and one round trip. `error` keeps the first problem seen (an unknown outcome
+ * later resolved as purchased still shows why).
+ */
+async function finishAttempt(
+  db: DbOrTx,
+  attempt: { id: string; state: 'purchased' | 'failed' | 'unknown_outcome'; outcome: unknown; error?: string },
+  shipmentId: string,
+  shipmentSet: SQL,
+) {
+  await db.execute(sql`
+    with attempt as (
+      update public.label_purchase_attempts
+      set state = ${attempt.state}, outcome = ${JSON.stringify(attempt.outcome)}::jsonb, error = coalesce(${attempt.error ?? null}, error),
+        finished_at = ${attempt.state === 'unknown_outcome' ? sql`null` : sql`now()`}
+      where id = ${attempt.id}
+    )
+    update public.shipments set ${shipmentSet}, updated_at = now() where id = ${shipmentId}`);
 }
 
 /**
@@ -22,16 +34,11 @@ async function finishAttempt(tx: Tx, attemptId: string, state: 'purchased' | 'fa
  */
 export async function recordPurchased(shipment: ShipmentRow, attemptId: string, label: PurchasedLabel, via: 'purchase' | 'lookup' = 'purchase'): Promise<void> {
   await asSystem(async (tx) => {
-    await finishAttempt(tx, attemptId, 'purchased', { ...label, via });
-    await tx
-      .update(tables.shipments)
-      .set({
-        status: 'purchased', transactionId: label.transactionId, trackingNumber: label.trackingNumber, trackingUrl: label.trackingUrl,
-        labelUrl: label.labelUrl, rateId: label.rateId, provider: label.provider, purchasedAt: sql`coalesce(${tables.shipments.purchasedAt}, now())`,
-        trackingStatus: sql`case when ${tables.shipments.trackingStatusRank} = 0 then 'label_created' else ${tables.shipments.trackingStatus} end`,
-        trackingStatusRank: sql`greatest(${tables.shipments.trackingStatusRank}, 1)`, lastError: null, updatedAt: sql`now()`,
-      })
-      .where(eq(tables.shipments.id, shipment.id));
+    await finishAttempt(tx, { id: attemptId, state: 'purchased', outcome: { ...label, via } }, shipment.id, sql`
+      status = 'purchased', transaction_id = ${label.transactionId}, tracking_number = ${label.trackingNumber}, tracking_url = ${label.trackingUrl},
+      label_url = ${label.labelUrl}, rate_id = ${label.rateId}, provider = ${label.provider}, purchased_at = coalesce(purchased_at, now()),
+      tracking_status = case when tracking_status_rank = 0 then 'label_created' else tracking_status end,
+      tracking_status_rank = greatest(tracking_status_rank, 1), last_error = null`);
     await moveOrderAfterPurchase(tx, shipment, label);
   });
 }
@@ -52,24 +59,17 @@ export async function moveOrderAfterPurchase(tx: Tx, shipment: ShipmentRow, labe
   });
 }
 
-/** The carrier said no and no label exists. `requote`: the shipment goes back to be quoted afresh. */
+/**
+ * The carrier said no and no label exists. `requote`: the shipment goes back to be quoted afresh.
+ * One statement (finishAttempt), so no transaction is needed.
+ */
 export async function recordFailed(shipment: ShipmentRow, attemptId: string, failure: PurchaseFailed, next: 'pending' | 'quoted' | 'failed'): Promise<void> {
-  await asSystem(async (tx) => {
-    await finishAttempt(tx, attemptId, 'failed', failure, failure.reason.slice(0, 1000));
-    await tx
-      .update(tables.shipments)
-      .set({ status: next, lastError: failure.reason.slice(0, 1000), updatedAt: sql`now()` })
-      .where(eq(tables.shipments.id, shipment.id));
-  });
+  const reason = failure.reason.slice(0, 1000);
+  await finishAttempt(systemDb(), { id: attemptId, state: 'failed', outcome: failure, error: reason }, shipment.id, sql`status = ${next}, last_error = ${reason}`);
 }
 
-/** Neither bought nor refused as far as we can tell: stays open until a lookup resolves it. */
+/** Neither bought nor refused as far as we can tell: stays open until a lookup resolves it. One statement. */
 export async function recordUnknown(shipment: ShipmentRow, attemptId: string, reason: string): Promise<void> {
-  await asSystem(async (tx) => {
-    await finishAttempt(tx, attemptId, 'unknown_outcome', { reason }, reason.slice(0, 1000));
-    await tx
-      .update(tables.shipments)
-      .set({ status: 'unknown_outcome', lastError: reason.slice(0, 1000), updatedAt: sql`now()` })
-      .where(eq(tables.shipments.id, shipment.id));
-  });
+  const error = reason.slice(0, 1000);
+  await finishAttempt(systemDb(), { id: attemptId, state: 'unknown_outcome', outcome: { reason }, error }, shipment.id, sql`status = 'unknown_outcome', last_error = ${error}`);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type DbOrTx, type Tx } from '@/lib/db';
 import type { RateQuote } from '@/lib/shipping/carriers';
@@ -51,27 +51,55 @@ export async function loadShipment(tx: DbOrTx, input: { accountId: string; shipm
   return row ?? null;
 }
 
-/** The order's shipment, created on first need (package_ref is unique: racing creators share one row). */
+/** What the purchase loop needs of the order, read beside its shipment. */
+export type ShipmentOrder = Pick<typeof tables.orders.$inferSelect, 'workflowStatus' | 'recipient' | 'serviceLevel' | 'dispatchDeadline'>;
+
+/**
+ * The shipment and the fields of its order the purchase needs, in one statement: each round of the
+ * purchase loop reads both under the shipment lock. `order` is null if the order row is gone.
+ */
+export async function loadShipmentWithOrder(
+  tx: DbOrTx,
+  input: { accountId: string; shipmentId: string },
+): Promise<{ shipment: ShipmentRow; order: ShipmentOrder | null } | null> {
+  const { orders, shipments } = tables;
+  const [row] = await tx
+    .select({
+      shipment: shipments,
+      order: { workflowStatus: orders.workflowStatus, recipient: orders.recipient, serviceLevel: orders.serviceLevel, dispatchDeadline: orders.dispatchDeadline },
+    })
+    .from(shipments)
+    .leftJoin(orders, and(eq(orders.id, shipments.orderId), eq(orders.accountId, shipments.accountId)))
+    .where(and(eq(shipments.id, input.shipmentId), eq(shipments.accountId, input.accountId)));
+  return row ? { shipment: row.shipment, order: row.order } : null;
+}
+
+/**
+ * The order's shipment, created on first need. `newest` is the order's newest shipment as the
+ * caller's order snapshot read it: if there is one it is the answer (an order whose package
+ * reference changed keeps the shipment it has). Otherwise one insert creates the row; package_ref
+ * is unique, so racing creators share one row and the loser reads the winner's. One write, so no
+ * transaction is needed around this.
+ */
 export async function ensureShipment(
-  tx: Tx,
-  input: { accountId: string; orderId: string; packageRef: string; carrier: 'shippo' | 'easypost'; serviceLevel: string },
-): Promise<ShipmentRow> {
-  const [existing] = await tx
-    .select()
-    .from(tables.shipments)
-    .where(and(eq(tables.shipments.orderId, input.orderId), eq(tables.shipments.accountId, input.accountId)))
-    .orderBy(desc(tables.shipments.createdAt))
-    .limit(1);
-  if (existing) return existing;
-  await tx
+  tx: DbOrTx,
+  input: { accountId: string; orderId: string; packageRef: string; carrier: 'shippo' | 'easypost'; serviceLevel: string; newest: { id: string } | null },
+): Promise<{ id: string }> {
+  if (input.newest) return { id: input.newest.id };
+  const [inserted] = await tx
     .insert(tables.shipments)
     .values({ accountId: input.accountId, orderId: input.orderId, packageRef: input.packageRef, carrier: input.carrier, serviceLevel: input.serviceLevel })
-    .onConflictDoNothing({ target: tables.shipments.packageRef });
-  const [row] = await tx.select().from(tables.shipments).where(eq(tables.shipments.packageRef, input.packageRef));
+    .onConflictDoNothing({ target: tables.shipments.packageRef })
+    .returning({ id: tables.shipments.id });
+  if (inserted) return inserted;
+  const [row] = await tx
+    .select({ id: tables.shipments.id, accountId: tables.shipments.accountId, orderId: tables.shipments.orderId })
+    .from(tables.shipments)
+    .where(eq(tables.shipments.packageRef, input.packageRef));
   if (!row || row.accountId !== input.accountId || row.orderId !== input.orderId) {
     throw new Error(`package reference ${input.packageRef} already belongs to another order`);
   }
-  return row;
+  return { id: row.id };
 }
 
 export async function loadOpenAttempt(tx: DbOrTx, shipmentId: string): Promise<OpenAttempt | null> {
