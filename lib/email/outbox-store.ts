@@ -32,10 +32,12 @@ export async function insertOutboxRow(
     html: string | null;
     text: string | null;
     idempotencyKey: string;
-    status: Extract<EmailOutboxStatus, 'queued' | 'suppressed'>;
+    /** `sent`: delivered by being stored (no Resend configured; provider 'outbox'). */
+    status: Extract<EmailOutboxStatus, 'queued' | 'suppressed' | 'sent'>;
   },
 ): Promise<OutboxRow> {
-  const [inserted] = await tx.insert(tables.emailOutbox).values(row).returning();
+  const delivered = row.status === 'sent' ? { provider: 'outbox' as const, attempts: 1, sentAt: sql`now()` } : {};
+  const [inserted] = await tx.insert(tables.emailOutbox).values({ ...row, ...delivered }).returning();
   return inserted!;
 }
 

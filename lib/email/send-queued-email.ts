@@ -37,10 +37,10 @@ export type EmailDelivery = {
  *
  * 1. Record (first run only): the account's preferences decide; a switched-off category is
  *    stored as 'suppressed' and never sent. Otherwise the email is rendered and stored as
- *    'queued' under its idempotency key (unique), so every later run finds it.
- * 2. Deliver: a row still 'queued' goes to Resend with the key as Idempotency-Key, or, without
- *    Resend, is marked sent with provider 'outbox'. A row already sent, suppressed or failed
- *    makes the run a no-op: a job that runs twice sends one email.
+ *    'queued' under its idempotency key (unique), so every later run finds it. Without Resend the
+ *    stored row is the delivery: it is stored 'sent' with provider 'outbox', and step 2 is skipped.
+ * 2. Deliver: a row still 'queued' goes to Resend with the key as Idempotency-Key. A row already
+ *    sent, suppressed or failed makes the run a no-op: a job that runs twice sends one email.
  *
  * Each step holds a per-key advisory lock, so overlapping runs take turns. A crash between
  * Resend accepting and the row being marked sent is covered by Resend's own idempotency.
@@ -53,7 +53,8 @@ export async function sendQueuedEmail(
   delivery: EmailDelivery = { transport: getEmailConfig().transport },
 ): Promise<SendQueuedEmailResult> {
   const email = parseQueuedEmail(input);
-  const recorded = await asSystem((tx) => recordEmail(tx, email));
+  const recorded = await asSystem((tx) => recordEmail(tx, email, { deliveredByOutbox: !delivery.transport }));
+  if (recorded.status === 'sent' && recorded.wasNew) return { outcome: 'sent', outboxId: recorded.id, status: 'sent' };
   if (recorded.status !== 'queued') {
     return {
       outcome: recorded.wasNew ? 'suppressed' : 'already_handled',
@@ -81,7 +82,11 @@ function parseQueuedEmail(input: QueuedEmail) {
 
 type ParsedEmail = ReturnType<typeof parseQueuedEmail>;
 
-async function recordEmail(tx: Tx, email: ParsedEmail) {
+/**
+ * Step 1. Without Resend the outbox row is the delivery, so an email that is not suppressed is
+ * stored as sent at once (one transaction, not a second one that only flips its status).
+ */
+async function recordEmail(tx: Tx, email: ParsedEmail, options: { deliveredByOutbox: boolean }) {
   await lockIdempotencyKey(tx, email.idempotencyKey);
   const existing = await findOutboxRow(tx, email.idempotencyKey);
   if (existing) {
@@ -107,7 +112,10 @@ async function recordEmail(tx: Tx, email: ParsedEmail) {
     };
   }
   const rendered = await renderEmail(email.payload.template, email.payload.props as never);
-  return { ...(await insertOutboxRow(tx, { ...base, ...rendered, status: 'queued' })), wasNew: true };
+  return {
+    ...(await insertOutboxRow(tx, { ...base, ...rendered, status: options.deliveredByOutbox ? 'sent' : 'queued' })),
+    wasNew: true,
+  };
 }
 
 async function deliver(

@@ -38,8 +38,9 @@ const row = async (idempotencyKey: string) =>
         html: string | null;
         attempts: number;
         error: string | null;
+        sent_at: string | null;
       }>(sql`
-        select status, provider, provider_message_id, html, attempts, error from public.email_outbox where idempotency_key = ${idempotencyKey}`),
+        select status, provider, provider_message_id, html, attempts, error, sent_at from public.email_outbox where idempotency_key = ${idempotencyKey}`),
     )
   ).rows[0];
 
@@ -114,6 +115,18 @@ describe('notification preferences', () => {
         { preferences: { account: false } },
       ),
     ).rejects.toThrow();
+  });
+});
+
+describe('delivery without Resend (the outbox is the delivery)', () => {
+  test('the email is stored sent at once, with provider outbox, and a second run sends nothing', async () => {
+    const idempotencyKey = key('payout-processed');
+    await expect(sendQueuedEmail(payout(idempotencyKey), { transport: null })).resolves.toMatchObject({ outcome: 'sent', status: 'sent' });
+    await expect(sendQueuedEmail(payout(idempotencyKey), { transport: null })).resolves.toMatchObject({ outcome: 'already_handled', status: 'sent' });
+    const stored = await row(idempotencyKey);
+    expect(stored).toMatchObject({ status: 'sent', provider: 'outbox', attempts: 1, provider_message_id: null });
+    expect(typeof stored!.sent_at).toBe('string');
+    expect(resend.requests.filter((request) => request.headers['idempotency-key'] === idempotencyKey)).toHaveLength(0);
   });
 });
 
