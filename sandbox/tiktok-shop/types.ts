@@ -140,7 +140,10 @@ export interface SimAuthCode {
 }
 
 export interface TrackingPush {
+  /** Simulator clock (Unix seconds, may be virtual). */
   at: number;
+  /** Wall clock (ms) when the simulator accepted it: what the pipeline benchmark times to. */
+  acceptedAtMs: number;
   kind: 'ship' | 'update';
   shopId: string;
   orderId: string;

@@ -14,18 +14,20 @@
 //
 // Prints orders/s (N / first webhook → last tracking push) and p50 / p95 / max per-order latency,
 // plus a Markdown row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S,
+// --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
+// as a deployment adds worker processes; this process keeps the webhook route and the simulators),
 // --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
 // calls and Postgres time per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
 // 80 most frequent statements instead of the 40 costliest).
 import '../lib/server-runtime';
-import { execSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 
-type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean };
+type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; workerProcesses: number };
 
 function parseFlags(argv: string[]): Flags {
   const value = (name: string, fallback: number) => {
@@ -34,7 +36,10 @@ function parseFlags(argv: string[]): Flags {
     if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} must be a non-negative number`);
     return parsed;
   };
-  const flags = { orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile') };
+  const flags = {
+    orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile'),
+    workerProcesses: value('worker-processes', 0),
+  };
   if (flags.orders < 1 || flags.orders > 20_000) throw new Error('--orders must be between 1 and 20000 (the simulator limit)');
   return flags;
 }
@@ -105,6 +110,7 @@ try {
   console.log(`first webhook → last push: ${seconds.toFixed(1)} s  →  ${throughput.toFixed(1)} orders/s`);
   console.log(`latency p50 / p95 / max: ${(percentile(latencies, 50) / 1000).toFixed(2)} s / ${(percentile(latencies, 95) / 1000).toFixed(2)} s / ${((latencies.at(-1) ?? NaN) / 1000).toFixed(2)} s`);
   console.log(`machine               : ${machine}`);
+  console.log(`queue workers         : ${flags.workerProcesses > 0 ? `${flags.workerProcesses} worker process(es)` : 'in this process'}`);
   console.log('');
   console.log(`| ${flags.orders} | ${flags.rate > 0 ? `${flags.rate}/s` : 'burst'} | ${throughput.toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(2)} s | ${(percentile(latencies, 95) / 1000).toFixed(2)} s | ${result.purchases} / ${result.duplicatePurchases} |`);
   if (flags.profile) {
@@ -138,9 +144,9 @@ async function boot() {
   const { createAccountForUser } = await import('@/lib/accounts/create-account-for-user');
   const { tables } = await import('@/lib/db');
 
-  // Per order: when our route first heard of it, and when TikTok accepted its tracking number.
+  // Per order: when our route first heard of it (TikTok's acceptance of its tracking number is in
+  // the simulator's own record, sim.state.trackingPushes).
   const firstWebhook = new Map<string, number>();
-  const pushed = new Map<string, number>();
 
   const routes = createServer((message, response) => {
     const chunks: Buffer[] = [];
@@ -168,20 +174,8 @@ async function boot() {
     webhookUrl: `${routesUrl}/api/webhooks/tiktok`, onHoldMs: 0, qpsLimit: 1_000_000, webhookConcurrency: 32,
     webhookRetryScheduleMs: [1_000, 5_000], appKey: env.TIKTOK_APP_KEY, appSecret: env.TIKTOK_APP_SECRET,
   });
-  // Ship Package answered with code 0 = TikTok took the tracking number: the end of an order's run.
-  const recordingFetch: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    const url = String(input instanceof Request ? input.url : input);
-    const match = /\/fulfillment\/202309\/packages\/([^/]+)\/ship/.exec(url);
-    if (match && response.ok) {
-      const body = (await response.clone().json()) as { code?: number };
-      const orderId = sim.state.packages.get(decodeURIComponent(match[1]!));
-      if (body.code === 0 && orderId && !pushed.has(orderId)) pushed.set(orderId, Date.now());
-    }
-    return response;
-  };
   setTikTokClient(createTikTokClient({
-    appKey: env.TIKTOK_APP_KEY, appSecret: env.TIKTOK_APP_SECRET, apiBaseUrl: sim.url, authBaseUrl: sim.url, fetch: recordingFetch,
+    appKey: env.TIKTOK_APP_KEY, appSecret: env.TIKTOK_APP_SECRET, apiBaseUrl: sim.url, authBaseUrl: sim.url,
     rateLimit: { perEndpointPerSecond: 1_000_000, overallPerMinute: 100_000_000 },
   }));
   const carrier = await createSandboxCarrier({});
@@ -201,7 +195,8 @@ async function boot() {
   const { code } = await control<{ code: string }>(sim.url, '/__sandbox/authorize', {});
   const connected = await connectShopsWithCode({ accountId, code });
   if (!connected.connected[0]) throw new Error('the simulator shop did not connect');
-  await startWorkers();
+  const workers = flags.workerProcesses > 0 ? spawnWorkers(flags.workerProcesses, { simUrl: sim.url, carrierUrl: carrier.url }) : [];
+  if (workers.length === 0) await startWorkers();
   process.stdout.write('importing the catalogue');
   for (;;) {
     const stock = await asSystem((tx) => tx.execute<{ on_hand: number }>(sql`
@@ -211,6 +206,12 @@ async function boot() {
     await sleep(250);
   }
   console.log(' done');
+  /** TikTok order id → when the simulator accepted its tracking number (first Ship Package). */
+  const pushedAt = () => {
+    const at = new Map<string, number>();
+    for (const push of sim.state.trackingPushes) if (push.kind === 'ship' && !at.has(push.orderId)) at.set(push.orderId, push.acceptedAtMs);
+    return at;
+  };
   const shipped = async () => {
     const purchases = (await (await fetch(`${carrier.url}/__sandbox/purchases`)).json()) as { purchases: { reference: string }[] };
     const references = purchases.purchases.map((purchase) => purchase.reference);
@@ -221,8 +222,9 @@ async function boot() {
     async placeOrders(count: number) {
       await control(sim.url, '/__sandbox/orders', { count, sku_id: skuId, quantity: 1 });
     },
-    pushedCount: () => pushed.size,
+    pushedCount: () => pushedAt().size,
     results() {
+      const pushed = pushedAt();
       const latenciesMs: number[] = [];
       for (const [orderId, at] of pushed) {
         const from = firstWebhook.get(orderId);
@@ -263,6 +265,10 @@ async function boot() {
       return { purchases: count, duplicatePurchases: duplicates };
     },
     async close() {
+      await Promise.all(workers.map((child) => new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      })));
       await stopQueueRuntime();
       await closeShipmentLocks();
       await sim.close();
@@ -291,4 +297,21 @@ async function control<T = unknown>(simUrl: string, pathname: string, body: unkn
   const response = await fetch(`${simUrl}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${pathname} → ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/**
+ * `bun run worker` processes (the queue workers without a web server) pointed at this run's
+ * database and simulators through the environment, as a deployment configures them.
+ */
+function spawnWorkers(count: number, urls: { simUrl: string; carrierUrl: string }) {
+  return Array.from({ length: count }, () =>
+    spawn('bun', ['--preload', './scripts/lib/server-runtime.ts', 'scripts/worker.ts'], {
+      env: {
+        ...process.env,
+        TIKTOK_API_BASE_URL: urls.simUrl, TIKTOK_AUTH_BASE_URL: urls.simUrl,
+        SHIPPO_BASE_URL: urls.carrierUrl, EASYPOST_BASE_URL: `${urls.carrierUrl}/v2/`,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
+  );
 }

@@ -74,6 +74,7 @@ export function shipPackage({ sim, shop, params, body }: ApiContext) {
   };
   sim.state.trackingPushes.push({
     at: now,
+    acceptedAtMs: Date.now(),
     kind: 'ship',
     shopId: shop!.id,
     orderId: order.id,
@@ -109,6 +110,7 @@ export function updateShippingInfo({ sim, shop, params, body }: ApiContext) {
   order.updateTime = Math.max(order.updateTime, now);
   sim.state.trackingPushes.push({
     at: now,
+    acceptedAtMs: Date.now(),
     kind: 'update',
     shopId: shop!.id,
     orderId: order.id,
