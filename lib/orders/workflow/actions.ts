@@ -73,14 +73,10 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
     // and left as it was (the engine then flags it backordered).
     async claim(ctxs) {
       const tx = ctxs[0]!.tx;
-      // Everything that does not need the new numbers goes before the stock rows are locked: of a
-      // viral SKU's orders, each batch waits for the previous one's commit from the first reservation on.
-      const shops = new Map<string, Set<string>>();
-      for (const ctx of ctxs) shops.set(ctx.order.accountId, (shops.get(ctx.order.accountId) ?? new Set()).add(ctx.order.shopId));
-      for (const [accountId, shopIds] of shops) await enqueueStockPush(tx, { accountId, shopIds: [...shopIds] });
       if (ctxs.length > 1) await lockStockRows(tx, ctxs.flatMap((ctx) => stockLines(ctx).map((line) => ({ accountId: ctx.order.accountId, skuId: line.skuId }))));
       const vetoes: (TransitionVeto | null)[] = [];
       const dipped = new Map<string, Set<string>>();
+      const shops = new Map<string, Set<string>>();
       for (const ctx of ctxs) {
         const result = await reserveOrderStock(tx, {
           accountId: ctx.order.accountId, orderId: ctx.order.id, lines: stockLines(ctx), preferredWarehouseId: ctx.order.warehouseId, actorId: ctx.actorId,
@@ -92,6 +88,7 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
           continue;
         }
         vetoes.push(null);
+        shops.set(ctx.order.accountId, (shops.get(ctx.order.accountId) ?? new Set()).add(ctx.order.shopId));
         ctx.details.reserved = result.movements.map((m) => ({ skuId: m.skuId, warehouseId: m.warehouseId, quantity: m.reservedDelta }));
         // The reservation read each SKU's remaining stock back; only a new dip needs the full check.
         for (const m of result.movements) {
@@ -99,6 +96,9 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
         }
       }
       for (const [accountId, skuIds] of dipped) await checkLowStock(tx, { accountId, skuIds: [...skuIds] });
+      // TikTok hears of the new available stock (debounced per shop, so mostly no statement at all);
+      // a refused order changed nothing and asks for no push.
+      for (const [accountId, shopIds] of shops) await enqueueStockPush(tx, { accountId, shopIds: [...shopIds] });
       return vetoes;
     },
   },

@@ -36,8 +36,9 @@ export async function loadOrderSnapshot(tx: DbOrTx, input: { accountId: string; 
 }
 
 /**
- * Snapshots of many orders in one statement (the workflow engine's batch), in no particular order;
- * an order that is not its account's is left out.
+ * Snapshots of many orders in one statement (the workflow engine's batch), oldest order first (so a
+ * batch reserves stock and counts velocity in the order buyers placed them); an order that is not
+ * its account's is left out.
  */
 export async function loadOrderSnapshots(tx: DbOrTx, refs: readonly { accountId: string; orderId: string }[]): Promise<OrderSnapshot[]> {
   if (refs.length === 0) return [];
@@ -51,6 +52,7 @@ export async function loadOrderSnapshots(tx: DbOrTx, refs: readonly { accountId:
       refs.length === 1
         ? and(eq(orders.id, refs[0]!.orderId), eq(orders.accountId, refs[0]!.accountId))
         : sql`("orders"."id", "orders"."account_id") in (select * from unnest(${sql.param(refs.map((ref) => ref.orderId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
-    );
+    )
+    .orderBy(sql`coalesce("orders"."tiktok_created_at", "orders"."created_at")`, orders.id);
   return rows.map((row) => ({ order: row.order, items: row.items, shipment: row.shipment ?? null }));
 }

@@ -116,6 +116,15 @@ test('one batch, four outcomes: reserved, waiting for payment, rejected, cancell
   expect(await rows(sql`select on_hand, reserved from public.inventory_levels where sku_id = ${sku.skuId}`)).toEqual([{ on_hand: 10, reserved: 2 }]);
 });
 
+test('short stock goes to the oldest orders of a batch, whatever order the jobs came in', async () => {
+  const sku = await createSku(accountId, shopId, { onHand: 3 });
+  const ids: string[] = [];
+  for (let n = 0; n < 6; n += 1) ids.push(await createOrder(accountId, shopId, { lines: [{ sku, quantity: 1 }], createdAt: new Date(base + 3_600_000 + n * 1000) }));
+  await advanceOrders([...ids].reverse().map((orderId) => ({ accountId, orderId })));
+  const statuses = await Promise.all(ids.map(async (id) => (await orderRow(id)).workflowStatus));
+  expect(statuses).toEqual(['inventory_reserved', 'inventory_reserved', 'inventory_reserved', 'validated', 'validated', 'validated']);
+});
+
 test('a batch naming an order that does not exist changes nothing and says which one', async () => {
   const sku = await createSku(accountId, shopId, { onHand: 10 });
   const real = await createOrder(accountId, shopId, { lines: [{ sku, quantity: 1 }] });
