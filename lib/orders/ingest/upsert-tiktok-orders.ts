@@ -6,7 +6,7 @@ import { enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import type { TikTokOrder } from '@/lib/tiktok';
 import { decideOrderChange } from './decide-order-change';
 import { mapTikTokOrder, type OrderSnapshot } from './map-tiktok-order';
-import { insertOrderItems, orderInsertValues, orderUpdateSet, upsertOrderItems } from './write-order-rows';
+import { insertOrderItems, orderInsertValues, orderUpdateSet, upsertOrderItems, type OrderLines } from './write-order-rows';
 
 export type IngestSource = 'webhook' | 'poll' | 'manual';
 
@@ -25,14 +25,14 @@ export interface IngestResult {
   stale: string[];
 }
 
-type Stored = { id: string; orderStatus: OrderSnapshot['orderStatus']; tiktokUpdateTime: number; processingQueue: ProcessingQueue };
-
 /**
  * Upserts TikTok orders of one shop, inside the caller's transaction, idempotently: re-ingesting the
  * same snapshot changes nothing. New orders and changed ones (status, address, cancellation) get a
  * history row when the TikTok status moved and an `orders.advance-order` job in the SAME transaction,
  * at the priority of the order's processing queue, so the workflow sees every change exactly when it
  * commits. Stored rows are locked in id order first, so concurrent ingestions of one order serialise.
+ * Set-based where a page of a burst is all new orders: one insert each for the orders, their lines
+ * and their history rows, whatever the page size; only changed orders are updated one by one.
  */
 export async function upsertTikTokOrders(
   tx: Tx,
@@ -47,40 +47,50 @@ export async function upsertTikTokOrders(
   const stored = new Map((await lockOrders(tx, accountId, shopId, ids)).map((row) => [row.tiktokOrderId, row]));
   const advance: { data: { accountId: string; orderId: string; reason: string }; priority: number }[] = [];
 
-  for (const snapshot of snapshots) {
-    let current: Stored | undefined = stored.get(snapshot.tiktokOrderId);
-    if (!current) {
-      const [inserted] = await tx
-        .insert(tables.orders)
-        .values({ accountId, shopId, tiktokOrderId: snapshot.tiktokOrderId, ...orderInsertValues(snapshot) })
-        .onConflictDoNothing({ target: [tables.orders.shopId, tables.orders.tiktokOrderId] })
-        .returning({ id: tables.orders.id, processingQueue: tables.orders.processingQueue });
-      if (inserted) {
-        await insertOrderItems(tx, accountId, inserted.id, snapshot.items, skuIds);
-        await recordStatus(tx, accountId, inserted.id, null, snapshot, input.source);
-        advance.push(job(accountId, inserted.id, 'created', inserted.processingQueue));
-        result.created.push({ orderId: inserted.id, tiktokOrderId: snapshot.tiktokOrderId, snapshot });
-        continue;
-      }
-      // Another transaction inserted it after our lock pass; its commit is visible now.
-      current = (await lockOrders(tx, accountId, shopId, [snapshot.tiktokOrderId]))[0];
-      if (!current) throw new Error(`order ${snapshot.tiktokOrderId} vanished during ingestion`);
-    }
+  // New orders: one insert for all of them, then their lines and history rows one statement each.
+  // A row another transaction inserted after our lock pass comes back as a conflict; its commit is
+  // visible now, so it is locked and treated as stored below.
+  const fresh = snapshots.filter((snapshot) => !stored.has(snapshot.tiktokOrderId));
+  const inserted = fresh.length === 0 ? [] : await tx
+    .insert(tables.orders)
+    .values(fresh.map((snapshot) => ({ accountId, shopId, tiktokOrderId: snapshot.tiktokOrderId, ...orderInsertValues(snapshot) })))
+    .onConflictDoNothing({ target: [tables.orders.shopId, tables.orders.tiktokOrderId] })
+    .returning({ id: tables.orders.id, tiktokOrderId: tables.orders.tiktokOrderId, processingQueue: tables.orders.processingQueue });
+  const created = new Map(inserted.map((row) => [row.tiktokOrderId, row]));
+  const raced = fresh.filter((snapshot) => !created.has(snapshot.tiktokOrderId)).map((snapshot) => snapshot.tiktokOrderId);
+  if (raced.length > 0) for (const row of await lockOrders(tx, accountId, shopId, raced)) stored.set(row.tiktokOrderId, row);
 
+  const lines: OrderLines[] = [];
+  const changedLines: OrderLines[] = [];
+  const history: StatusRow[] = [];
+  for (const snapshot of snapshots) {
+    const row = created.get(snapshot.tiktokOrderId);
+    if (row) {
+      lines.push({ orderId: row.id, items: snapshot.items });
+      history.push({ orderId: row.id, from: null, snapshot });
+      advance.push(job(accountId, row.id, 'created', row.processingQueue));
+      result.created.push({ orderId: row.id, tiktokOrderId: snapshot.tiktokOrderId, snapshot });
+      continue;
+    }
+    const current = stored.get(snapshot.tiktokOrderId);
+    if (!current) throw new Error(`order ${snapshot.tiktokOrderId} vanished during ingestion`);
     const change = decideOrderChange(current, snapshot);
     if (change === 'stale' || change === 'unchanged') {
       result[change].push(snapshot.tiktokOrderId);
       continue;
     }
     await tx.update(tables.orders).set(orderUpdateSet(snapshot)).where(eq(tables.orders.id, current.id));
-    await upsertOrderItems(tx, accountId, current.id, snapshot.items, skuIds);
+    changedLines.push({ orderId: current.id, items: snapshot.items });
     const statusMoved = current.orderStatus !== snapshot.orderStatus;
-    if (statusMoved) await recordStatus(tx, accountId, current.id, current.orderStatus, snapshot, input.source);
+    if (statusMoved) history.push({ orderId: current.id, from: current.orderStatus, snapshot });
     const reason = statusMoved ? `tiktok_status:${snapshot.orderStatus}` : 'tiktok_updated';
     advance.push(job(accountId, current.id, reason, current.processingQueue));
     result.updated.push({ orderId: current.id, tiktokOrderId: snapshot.tiktokOrderId, snapshot });
   }
 
+  await insertOrderItems(tx, accountId, lines, skuIds);
+  await upsertOrderItems(tx, accountId, changedLines, skuIds);
+  await recordStatuses(tx, accountId, history, input.source);
   await enqueueMany('orders.advance-order', advance, { tx });
   return result;
 }
@@ -132,21 +142,18 @@ async function linkSkus(tx: Tx, accountId: string, shopId: string, snapshots: Or
   return new Map(rows.map((row) => [row.tiktokSkuId, row.id]));
 }
 
-async function recordStatus(
-  tx: Tx,
-  accountId: string,
-  orderId: string,
-  from: OrderSnapshot['orderStatus'] | null,
-  snapshot: OrderSnapshot,
-  source: IngestSource,
-) {
-  await tx.insert(tables.orderStatusHistory).values({
+type StatusRow = { orderId: string; from: OrderSnapshot['orderStatus'] | null; snapshot: OrderSnapshot };
+
+/** TikTok status history rows (source tiktok_shop) for the orders this ingestion created or moved. */
+async function recordStatuses(tx: Tx, accountId: string, rows: readonly StatusRow[], source: IngestSource) {
+  if (rows.length === 0) return;
+  await tx.insert(tables.orderStatusHistory).values(rows.map(({ orderId, from, snapshot }) => ({
     accountId,
     orderId,
     fromOrderStatus: from,
     toOrderStatus: snapshot.orderStatus,
-    source: 'tiktok_shop',
+    source: 'tiktok_shop' as const,
     reason: from === null ? 'Order received from TikTok Shop' : `TikTok Shop status ${from} → ${snapshot.orderStatus}`,
     metadata: { update_time: snapshot.updateTime, via: source },
-  });
+  })));
 }

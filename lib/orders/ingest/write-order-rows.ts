@@ -77,8 +77,11 @@ export function orderUpdateSet(snapshot: OrderSnapshot): PgUpdateSetSource<typeo
   return Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
 }
 
-function itemRows(accountId: string, orderId: string, items: OrderSnapshotItem[], skuIds: Map<string, string>) {
-  return items.map((item) => ({
+/** An order's lines to write: the order row's id and the snapshot's items. */
+export type OrderLines = { orderId: string; items: OrderSnapshotItem[] };
+
+function itemRows(accountId: string, orders: readonly OrderLines[], skuIds: Map<string, string>) {
+  return orders.flatMap(({ orderId, items }) => items.map((item) => ({
     accountId,
     orderId,
     skuId: skuIds.get(item.tiktokSkuId) ?? null,
@@ -90,33 +93,24 @@ function itemRows(accountId: string, orderId: string, items: OrderSnapshotItem[]
     quantity: item.quantity,
     unitPriceCents: item.unitPriceCents,
     lineItemIds: item.lineItemIds,
-  }));
+  })));
 }
 
-export async function insertOrderItems(
-  tx: Tx,
-  accountId: string,
-  orderId: string,
-  items: OrderSnapshotItem[],
-  skuIds: Map<string, string>,
-): Promise<void> {
-  if (items.length === 0) return;
-  await tx.insert(tables.orderItems).values(itemRows(accountId, orderId, items, skuIds));
+/** The lines of new orders, one statement for all of them. */
+export async function insertOrderItems(tx: Tx, accountId: string, orders: readonly OrderLines[], skuIds: Map<string, string>): Promise<void> {
+  const rows = itemRows(accountId, orders, skuIds);
+  if (rows.length === 0) return;
+  await tx.insert(tables.orderItems).values(rows);
 }
 
-/** One row per SKU, keyed (order_id, tiktok_sku_id); a SKU link found once is never dropped. */
-export async function upsertOrderItems(
-  tx: Tx,
-  accountId: string,
-  orderId: string,
-  items: OrderSnapshotItem[],
-  skuIds: Map<string, string>,
-): Promise<void> {
-  if (items.length === 0) return;
+/** One row per SKU, keyed (order_id, tiktok_sku_id); a SKU link found once is never dropped. One statement. */
+export async function upsertOrderItems(tx: Tx, accountId: string, orders: readonly OrderLines[], skuIds: Map<string, string>): Promise<void> {
+  const rows = itemRows(accountId, orders, skuIds);
+  if (rows.length === 0) return;
   const i = tables.orderItems;
   await tx
     .insert(i)
-    .values(itemRows(accountId, orderId, items, skuIds))
+    .values(rows)
     .onConflictDoUpdate({
       target: [i.orderId, i.tiktokSkuId],
       set: {

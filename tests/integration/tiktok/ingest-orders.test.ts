@@ -130,6 +130,35 @@ test('a forward move within the same second applies (UNPAID → ON_HOLD → AWAI
   expect(order!.recipient?.city).toBe('Los Angeles');
 });
 
+test('one page of new, changed and unchanged orders: each gets its own rows, history and job', async () => {
+  const [kept, moved, fresh1, fresh2] = [newOrderId(), newOrderId(), newOrderId(), newOrderId()];
+  await ingest([tiktokOrder({ id: kept, update_time: 1_700_000_100 }), tiktokOrder({ id: moved, update_time: 1_700_000_100 })]);
+  const page = await ingest([
+    tiktokOrder({ id: kept, update_time: 1_700_000_100 }),
+    tiktokOrder({ id: moved, status: 'AWAITING_COLLECTION', update_time: 1_700_000_300 }),
+    tiktokOrder({ id: fresh1 }),
+    tiktokOrder({ id: fresh2, status: 'UNPAID' }),
+  ]);
+  expect(page.unchanged).toEqual([kept]);
+  expect(page.updated.map((ref) => ref.tiktokOrderId)).toEqual([moved]);
+  expect(page.created.map((ref) => ref.tiktokOrderId).sort()).toEqual([fresh1, fresh2].sort());
+  for (const id of [fresh1, fresh2]) {
+    const [order] = await orderRow(id);
+    expect(await itemsOf(order!.id)).toHaveLength(2);
+    expect(await historyOf(order!.id)).toHaveLength(1);
+    expect(await advanceJobsFor(order!.id)).toEqual([{ priority: 10, reason: 'created' }]);
+  }
+  expect((await orderRow(fresh2))[0]!.order_status).toBe('UNPAID');
+  const [movedRow] = await orderRow(moved);
+  expect(await historyOf(movedRow!.id)).toEqual([
+    { from_order_status: null, to_order_status: 'AWAITING_SHIPMENT', source: 'tiktok_shop' },
+    { from_order_status: 'AWAITING_SHIPMENT', to_order_status: 'AWAITING_COLLECTION', source: 'tiktok_shop' },
+  ]);
+  expect((await advanceJobsFor(movedRow!.id)).map((job) => job.reason)).toEqual(['created', 'tiktok_status:AWAITING_COLLECTION']);
+  const [keptRow] = await orderRow(kept);
+  expect(await advanceJobsFor(keptRow!.id)).toHaveLength(1);
+});
+
 test('concurrent ingestions of one new order store it once', async () => {
   const id = newOrderId();
   const results = await Promise.all([ingest([tiktokOrder({ id })]), ingest([tiktokOrder({ id })], 'poll'), ingest([tiktokOrder({ id })])]);
