@@ -1,10 +1,9 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { systemDb, tables } from '@/lib/db';
 import type { JobContext } from '@/lib/queue/define-job';
 import { PermanentJobError } from '@/lib/queue/define-job';
 import { isTikTokApiError } from './errors';
-import { loadShop } from './shops/load-shop';
 import { openShopApi } from './shops/open-shop-api';
 import { findShippingProvider, forgetShippingProviders } from './sync/shipping-provider-cache';
 import { toShopJobFailure } from './sync/shop-job-failure';
@@ -78,24 +77,25 @@ export async function pushTrackingToTikTok(
   }
 }
 
-/** The order, its purchased shipment and its shop (reads only: no transaction needed). */
+/**
+ * The order, its newest purchased shipment and its shop, in one statement (a read: no transaction
+ * needed). The shop comes back null if it is no longer this account's.
+ */
 async function loadPushContext(input: { accountId: string; orderId: string }) {
-  const db = systemDb();
-  const s = tables.shipments;
-  const [order] = await db
-    .select()
-    .from(tables.orders)
-    .where(and(eq(tables.orders.id, input.orderId), eq(tables.orders.accountId, input.accountId)));
-  if (!order) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
-  const [[shipment], shop] = await Promise.all([
-    db
-      .select()
-      .from(s)
-      .where(and(eq(s.orderId, order.id), eq(s.accountId, input.accountId), eq(s.status, 'purchased')))
-      .orderBy(desc(s.purchasedAt), desc(s.createdAt))
-      .limit(1),
-    loadShop(input.accountId, order.shopId, db),
-  ]);
+  const { orders, shipments: s, tiktokShops: shops } = tables;
+  const newestPurchased = sql`(
+    select sh.id from public.shipments sh
+    where sh.order_id = ${orders.id} and sh.account_id = ${orders.accountId} and sh.status = 'purchased'
+    order by sh.purchased_at desc, sh.created_at desc
+    limit 1)`;
+  const [row] = await systemDb()
+    .select({ order: orders, shipment: s, shop: shops })
+    .from(orders)
+    .leftJoin(s, eq(s.id, newestPurchased))
+    .leftJoin(shops, and(eq(shops.id, orders.shopId), eq(shops.accountId, orders.accountId)))
+    .where(and(eq(orders.id, input.orderId), eq(orders.accountId, input.accountId)));
+  if (!row) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
+  const { order, shipment, shop } = row;
   if (!shipment?.trackingNumber) {
     throw new PermanentJobError(`order ${order.id} has no purchased shipment with a tracking number`);
   }
