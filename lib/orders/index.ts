@@ -11,8 +11,8 @@ export {
   changeOrderStatusSchema, bulkChangeOrderStatusSchema, MANUAL_ACTIONS,
   type ChangeOrderStatusInput, type BulkChangeOrderStatusInput, type ManualAction,
 } from './schemas';
-export { applyTransition, type TransitionRequest, type TransitionResult } from './workflow/apply-transition';
-export { loadOrderSnapshot } from './workflow/load-order-snapshot';
+export { applyTransition, applyTransitions, type TransitionItem, type TransitionRequest, type TransitionResult } from './workflow/apply-transition';
+export { loadOrderSnapshot, loadOrderSnapshots } from './workflow/load-order-snapshot';
 export { decideNextStep, type NextStep } from './workflow/decide-next-step';
 export { TRANSITIONS, WORKFLOW_EVENTS, targetOf, type WorkflowEvent, type TransitionDef } from './workflow/transitions';
 export type { OrderSnapshot, OrderRow } from './workflow/snapshot';

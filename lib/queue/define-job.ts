@@ -14,6 +14,8 @@ export type QueuePolicy = {
   expireInSeconds: number;
 };
 
+export type BatchHandler<Data> = (items: { data: Data; context: JobContext }[]) => Promise<void | { oneByOne: readonly number[] }>;
+
 export type WorkPolicy = { localConcurrency: number; batchSize: number; pollingIntervalSeconds: number };
 
 export type JobDefinition<Name extends string = string, Schema extends z.ZodType = z.ZodType> = {
@@ -22,10 +24,11 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
   handler: (data: z.infer<Schema>, context: JobContext) => Promise<void>;
   /**
    * Optional: the jobs a worker fetched together, handled as one (a batch of orders through the
-   * workflow in one transaction). All or nothing: if it throws, each job runs on its own through
-   * `handler`, so one bad job never fails its neighbours.
+   * workflow in one transaction). If it throws, each job runs on its own through `handler`, so one
+   * bad job never fails its neighbours; it may also hand some jobs back (`oneByOne`: their indexes
+   * in `items`) for `handler` to run alone, each with its own result.
    */
-  batchHandler?: (items: { data: z.infer<Schema>; context: JobContext }[]) => Promise<void>;
+  batchHandler?: BatchHandler<z.infer<Schema>>;
   queue: QueuePolicy;
   work: WorkPolicy;
 };
@@ -38,7 +41,7 @@ export function defineJob<const Name extends string, Schema extends z.ZodType>(d
   name: Name;
   schema: Schema;
   handler: (data: z.infer<Schema>, context: JobContext) => Promise<void>;
-  batchHandler?: (items: { data: z.infer<Schema>; context: JobContext }[]) => Promise<void>;
+  batchHandler?: BatchHandler<z.infer<Schema>>;
   queue?: Partial<QueuePolicy>;
   work?: Partial<WorkPolicy>;
 }): JobDefinition<Name, Schema> {

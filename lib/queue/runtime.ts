@@ -88,8 +88,10 @@ async function runBatch(boss: PgBoss, job: JobDefinition, batch: RawJob[]): Prom
   }
   const results = await Promise.all(invalid.map((raw) => runOne(boss, job, raw)));
   try {
-    await job.batchHandler(valid.map(({ raw, data }) => ({ data, context: { id: raw.id, retryCount: raw.retryCount, signal: raw.signal } })));
-    return [...results, ...valid.map(({ raw }) => ({ id: raw.id, status: 'completed' as const }))];
+    const handled = await job.batchHandler(valid.map(({ raw, data }) => ({ data, context: { id: raw.id, retryCount: raw.retryCount, signal: raw.signal } })));
+    const oneByOne = new Set(handled?.oneByOne ?? []);
+    const alone = await Promise.all(valid.filter((_, index) => oneByOne.has(index)).map(({ raw }) => runOne(boss, job, raw)));
+    return [...results, ...valid.filter((_, index) => !oneByOne.has(index)).map(({ raw }) => ({ id: raw.id, status: 'completed' as const })), ...alone];
   } catch (error) {
     logger.info({ job: job.name, jobs: valid.length, err: error }, 'batch failed; running its jobs one by one');
     return [...results, ...(await Promise.all(valid.map(({ raw }) => runOne(boss, job, raw))))];

@@ -14,7 +14,9 @@ import { storeLabelDocument } from './store-label-document';
 
 export type BuyLabelResult = 'purchased' | 'already_purchased' | 'skipped' | 'busy' | 'failed';
 
-type Deps = { config: ShippingConfig; gateway: CarrierGateway };
+export type BuyLabelDeps = { config: ShippingConfig; gateway: CarrierGateway };
+
+export const defaultBuyLabelDeps = (): BuyLabelDeps => ({ config: getShippingConfig(), gateway: getCarrierGateway() });
 
 /** Marks the order failed (source carrier) when no label can be had for it; people retry it from the UI. */
 async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
@@ -27,7 +29,7 @@ async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
 }
 
 /** The purchase state machine of one shipment, run under its lock. */
-async function driveShipment(shipmentId: string, accountId: string, deps: Deps): Promise<BuyLabelResult> {
+async function driveShipment(shipmentId: string, accountId: string, deps: BuyLabelDeps): Promise<BuyLabelResult> {
   for (let round = 0; round < 4; round += 1) {
     const loaded = await loadShipmentWithOrder(systemDb(), { accountId, shipmentId });
     if (!loaded) return 'skipped';
@@ -89,7 +91,7 @@ async function driveShipment(shipmentId: string, accountId: string, deps: Deps):
  * runs never buy side by side, and a run that finds an attempt left open by a dead worker looks it
  * up before anything else. After the purchase the label file is stored (label_documents).
  */
-export async function buyLabel(input: { accountId: string; orderId: string }, deps: Deps = { config: getShippingConfig(), gateway: getCarrierGateway() }): Promise<BuyLabelResult> {
+export async function buyLabel(input: { accountId: string; orderId: string }, deps: BuyLabelDeps = defaultBuyLabelDeps()): Promise<BuyLabelResult> {
   // No transaction: the snapshot is a read and ensureShipment writes at most once.
   const snapshot = await loadOrderSnapshot(systemDb(), input);
   if (!snapshot) return 'skipped';

@@ -25,24 +25,37 @@ export class OutcomeStillUnknown extends Error {
  * written when the order no longer wants a label. Returns null then.
  */
 async function commitAttempt(shipment: ShipmentRow, quote: RateQuote, requestTimeoutMs: number): Promise<string | null> {
-  const inserted = await systemDb().execute<{ id: string }>(sql`
-    with wanted as (
-      select 1 from public.orders o
-      where o.id = ${shipment.orderId} and o.account_id = ${shipment.accountId}
-        and o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
+  return (await commitAttempts([{ shipment, quote }], requestTimeoutMs)).get(shipment.id) ?? null;
+}
+
+/**
+ * commitAttempt for many shipments in one statement (the batch path, buy-labels.ts): returns
+ * shipment id → attempt id for those whose order still wants the label; the rest wrote nothing.
+ */
+export async function commitAttempts(items: readonly { shipment: ShipmentRow; quote: RateQuote }[], requestTimeoutMs: number): Promise<Map<string, string>> {
+  if (items.length === 0) return new Map();
+  const rows = items.map(({ shipment, quote }) => ({
+    shipment_id: shipment.id, order_id: shipment.orderId, account_id: shipment.accountId, rate_id: quote.rateId, quote: { ...quote, requestTimeoutMs },
+  }));
+  const inserted = await systemDb().execute<{ id: string; shipment_id: string }>(sql`
+    with v as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(shipment_id uuid, order_id uuid, account_id uuid, rate_id text, quote jsonb)
+    ), wanted as (
+      select v.shipment_id from v join public.orders o on o.id = v.order_id and o.account_id = v.account_id
+      where o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
     ), moved as (
       update public.shipments s set status = 'purchasing', updated_at = now()
-      where s.id = ${shipment.id} and s.status = 'quoted' and exists (select 1 from wanted)
+      from wanted where s.id = wanted.shipment_id and s.status = 'quoted'
       returning s.id
     )
     insert into public.label_purchase_attempts (account_id, shipment_id, rate_id, state, quote)
-    select ${shipment.accountId}::uuid, moved.id, ${quote.rateId}::text, 'purchasing', ${JSON.stringify({ ...quote, requestTimeoutMs })}::jsonb from moved
-    returning id`);
-  return inserted.rows[0]?.id ?? null;
+    select v.account_id, v.shipment_id, v.rate_id, 'purchasing', v.quote from v join moved on moved.id = v.shipment_id
+    returning id, shipment_id`);
+  return new Map(inserted.rows.map((row) => [row.shipment_id, row.id]));
 }
 
 /** `via` is kept with the outcome: whether the answer came from the purchase call or a later lookup. */
-async function applyOutcome(shipment: ShipmentRow, attemptId: string, outcome: PurchaseOutcome, via: 'purchase' | 'lookup'): Promise<PurchaseStep> {
+export async function applyOutcome(shipment: ShipmentRow, attemptId: string, outcome: PurchaseOutcome, via: 'purchase' | 'lookup'): Promise<PurchaseStep> {
   if (outcome.kind === 'purchased') {
     await recordPurchased(shipment, attemptId, outcome, via);
     return 'purchased';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { asSystem, systemDb, type DbOrTx, type Tx } from '@/lib/db';
-import { applyTransition, loadOrderSnapshot } from '@/lib/orders';
+import { applyTransitions, loadOrderSnapshots, type TransitionItem } from '@/lib/orders';
 import { enqueue } from '@/lib/queue';
 import type { PurchasedLabel, PurchaseFailed } from '@/lib/shipping/carriers';
 import type { ShipmentRow } from './shipment-records';
@@ -27,36 +27,77 @@ async function finishAttempt(
     update public.shipments set ${shipmentSet}, updated_at = now() where id = ${shipmentId}`);
 }
 
+/** A label the carrier sold: its shipment, the open attempt it closes, and how we learned of it. */
+export type PurchasedItem = { shipment: ShipmentRow; attemptId: string; label: PurchasedLabel; via?: 'purchase' | 'lookup' };
+
 /**
  * A label exists: the attempt, the shipment and the order move together, in one transaction. The
  * order goes inventory_reserved → ready_to_ship (which enqueues the TikTok tracking push); if it
  * was cancelled while the purchase was in flight, the fresh label is voided instead.
  */
 export async function recordPurchased(shipment: ShipmentRow, attemptId: string, label: PurchasedLabel, via: 'purchase' | 'lookup' = 'purchase'): Promise<void> {
+  await recordPurchases([{ shipment, attemptId, label, via }]);
+}
+
+/**
+ * recordPurchased for many labels in one transaction: the attempts and their shipments closed by
+ * one statement, the orders moved together (moveOrdersAfterPurchase).
+ */
+export async function recordPurchases(items: readonly PurchasedItem[]): Promise<void> {
+  if (items.length === 0) return;
+  const rows = items.map(({ shipment, attemptId, label, via }) => ({
+    attempt_id: attemptId, shipment_id: shipment.id, outcome: { ...label, via: via ?? 'purchase' },
+    transaction_id: label.transactionId, tracking_number: label.trackingNumber, tracking_url: label.trackingUrl,
+    label_url: label.labelUrl, rate_id: label.rateId, provider: label.provider,
+  }));
   await asSystem(async (tx) => {
-    await finishAttempt(tx, { id: attemptId, state: 'purchased', outcome: { ...label, via } }, shipment.id, sql`
-      status = 'purchased', transaction_id = ${label.transactionId}, tracking_number = ${label.trackingNumber}, tracking_url = ${label.trackingUrl},
-      label_url = ${label.labelUrl}, rate_id = ${label.rateId}, provider = ${label.provider}, purchased_at = coalesce(purchased_at, now()),
-      tracking_status = case when tracking_status_rank = 0 then 'label_created' else tracking_status end,
-      tracking_status_rank = greatest(tracking_status_rank, 1), last_error = null`);
-    await moveOrderAfterPurchase(tx, shipment, label);
+    await tx.execute(sql`
+      with v as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(attempt_id uuid, shipment_id uuid, outcome jsonb,
+          transaction_id text, tracking_number text, tracking_url text, label_url text, rate_id text, provider text)
+      ),
+      attempt as (
+        update public.label_purchase_attempts a set state = 'purchased', outcome = v.outcome, finished_at = now()
+        from v where a.id = v.attempt_id
+      )
+      update public.shipments s set status = 'purchased', transaction_id = v.transaction_id, tracking_number = v.tracking_number,
+        tracking_url = v.tracking_url, label_url = v.label_url, rate_id = v.rate_id, provider = v.provider,
+        purchased_at = coalesce(s.purchased_at, now()),
+        tracking_status = case when s.tracking_status_rank = 0 then 'label_created' else s.tracking_status end,
+        tracking_status_rank = greatest(s.tracking_status_rank, 1), last_error = null, updated_at = now()
+      from v where s.id = v.shipment_id`);
+    await moveOrdersAfterPurchase(tx, items);
   });
 }
 
 /** Idempotent: also used when a purchased shipment is found whose order has not moved yet. */
 export async function moveOrderAfterPurchase(tx: Tx, shipment: ShipmentRow, label: Pick<PurchasedLabel, 'trackingNumber' | 'provider' | 'carrier'>) {
-  const snapshot = await loadOrderSnapshot(tx, { accountId: shipment.accountId, orderId: shipment.orderId });
-  if (!snapshot) return;
-  if (snapshot.order.workflowStatus === 'cancelled') {
-    await enqueue('shipping.void-label', { accountId: shipment.accountId, shipmentId: shipment.id }, { tx });
-    return;
+  await moveOrdersAfterPurchase(tx, [{ shipment, label }]);
+}
+
+/** The orders of purchased shipments: label_purchased for those still reserved (one batch), a void for cancelled ones. */
+async function moveOrdersAfterPurchase(tx: Tx, items: readonly { shipment: ShipmentRow; label: Pick<PurchasedLabel, 'trackingNumber' | 'provider' | 'carrier'> }[]) {
+  const snapshots = new Map((await loadOrderSnapshots(tx, items.map(({ shipment }) => ({ accountId: shipment.accountId, orderId: shipment.orderId }))))
+    .map((snapshot) => [snapshot.order.id, snapshot]));
+  const transitions: TransitionItem[] = [];
+  for (const { shipment, label } of items) {
+    const snapshot = snapshots.get(shipment.orderId);
+    if (!snapshot) continue;
+    if (snapshot.order.workflowStatus === 'cancelled') {
+      await enqueue('shipping.void-label', { accountId: shipment.accountId, shipmentId: shipment.id }, { tx });
+      continue;
+    }
+    if (snapshot.order.workflowStatus !== 'inventory_reserved') continue;
+    transitions.push({
+      snapshot,
+      request: {
+        event: 'label_purchased', source: 'system', reason: `label bought from ${label.carrier} (${label.provider})`,
+        details: { shipmentId: shipment.id, carrier: label.carrier, trackingNumber: label.trackingNumber, rateCents: shipment.rateAmountCents },
+        patch: { trackingNumber: label.trackingNumber, shippingProvider: label.provider },
+      },
+    });
   }
-  if (snapshot.order.workflowStatus !== 'inventory_reserved') return;
-  await applyTransition(tx, snapshot, {
-    event: 'label_purchased', source: 'system', reason: `label bought from ${label.carrier} (${label.provider})`,
-    details: { shipmentId: shipment.id, carrier: label.carrier, trackingNumber: label.trackingNumber, rateCents: shipment.rateAmountCents },
-    patch: { trackingNumber: label.trackingNumber, shippingProvider: label.provider },
-  });
+  await applyTransitions(tx, transitions);
 }
 
 /**

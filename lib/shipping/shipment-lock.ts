@@ -56,3 +56,33 @@ export async function withShipmentLock<T>(shipmentId: string, fn: () => Promise<
     client.release(broken);
   }
 }
+
+/**
+ * withShipmentLock for a batch: tries every shipment's lock in one statement on one connection of
+ * its own, runs `fn` with the ids it got (a shipment another worker holds is left out, as
+ * `{ acquired: false }` is for one), and releases them all. Same meaning as the single lock: while
+ * this connection lives, nobody else buys these labels; if the process dies, Postgres drops them.
+ */
+export async function withShipmentLocks<T>(shipmentIds: readonly string[], fn: (acquired: ReadonlySet<string>) => Promise<T>): Promise<T> {
+  const client = await lockPool().connect();
+  let broken = false;
+  try {
+    const ids = [...new Set(shipmentIds)];
+    const locked = await client.query<{ id: string }>(
+      'select id from unnest($2::text[]) as id where pg_try_advisory_lock($1, hashtext(id))',
+      [LOCK_NAMESPACE, ids],
+    );
+    const acquired = new Set(locked.rows.map((row) => row.id));
+    try {
+      return await fn(acquired);
+    } finally {
+      if (acquired.size > 0) {
+        await client.query('select pg_advisory_unlock($1, hashtext(id)) from unnest($2::text[]) as id', [LOCK_NAMESPACE, [...acquired]]).catch(() => {
+          broken = true; // Destroying the connection releases the locks as surely as unlocking.
+        });
+      }
+    }
+  } finally {
+    client.release(broken);
+  }
+}

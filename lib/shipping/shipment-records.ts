@@ -62,16 +62,43 @@ export async function loadShipmentWithOrder(
   tx: DbOrTx,
   input: { accountId: string; shipmentId: string },
 ): Promise<{ shipment: ShipmentRow; order: ShipmentOrder | null } | null> {
+  return (await loadShipmentsWithOrders(tx, input.accountId, [input.shipmentId])).get(input.shipmentId) ?? null;
+}
+
+/** loadShipmentWithOrder for many shipments of one account, in one statement (shipment id → row). */
+export async function loadShipmentsWithOrders(
+  tx: DbOrTx,
+  accountId: string,
+  shipmentIds: readonly string[],
+): Promise<Map<string, { shipment: ShipmentRow; order: ShipmentOrder | null }>> {
+  if (shipmentIds.length === 0) return new Map();
   const { orders, shipments } = tables;
-  const [row] = await tx
+  const rows = await tx
     .select({
       shipment: shipments,
       order: { workflowStatus: orders.workflowStatus, recipient: orders.recipient, serviceLevel: orders.serviceLevel, dispatchDeadline: orders.dispatchDeadline },
     })
     .from(shipments)
     .leftJoin(orders, and(eq(orders.id, shipments.orderId), eq(orders.accountId, shipments.accountId)))
-    .where(and(eq(shipments.id, input.shipmentId), eq(shipments.accountId, input.accountId)));
-  return row ? { shipment: row.shipment, order: row.order } : null;
+    .where(and(shipmentIds.length === 1 ? eq(shipments.id, shipmentIds[0]!) : inArray(shipments.id, [...shipmentIds]), eq(shipments.accountId, accountId)));
+  return new Map(rows.map((row) => [row.shipment.id, { shipment: row.shipment, order: row.order }]));
+}
+
+/** A shipment to create for an order that has none. */
+export type NewShipment = { accountId: string; orderId: string; packageRef: string; carrier: 'shippo' | 'easypost'; serviceLevel: string };
+
+/**
+ * Creates shipments in one statement; returns order id → new shipment id. A package reference that
+ * already has a row (a racing creator won) is left out: package_ref is unique.
+ */
+export async function createShipments(tx: DbOrTx, items: readonly NewShipment[]): Promise<Map<string, string>> {
+  if (items.length === 0) return new Map();
+  const inserted = await tx
+    .insert(tables.shipments)
+    .values(items.map((item) => ({ accountId: item.accountId, orderId: item.orderId, packageRef: item.packageRef, carrier: item.carrier, serviceLevel: item.serviceLevel })))
+    .onConflictDoNothing({ target: tables.shipments.packageRef })
+    .returning({ id: tables.shipments.id, orderId: tables.shipments.orderId });
+  return new Map(inserted.map((row) => [row.orderId, row.id]));
 }
 
 /**
@@ -83,15 +110,11 @@ export async function loadShipmentWithOrder(
  */
 export async function ensureShipment(
   tx: DbOrTx,
-  input: { accountId: string; orderId: string; packageRef: string; carrier: 'shippo' | 'easypost'; serviceLevel: string; newest: { id: string } | null },
+  input: NewShipment & { newest: { id: string } | null },
 ): Promise<{ id: string }> {
   if (input.newest) return { id: input.newest.id };
-  const [inserted] = await tx
-    .insert(tables.shipments)
-    .values({ accountId: input.accountId, orderId: input.orderId, packageRef: input.packageRef, carrier: input.carrier, serviceLevel: input.serviceLevel })
-    .onConflictDoNothing({ target: tables.shipments.packageRef })
-    .returning({ id: tables.shipments.id });
-  if (inserted) return inserted;
+  const inserted = (await createShipments(tx, [input])).get(input.orderId);
+  if (inserted) return { id: inserted };
   const [row] = await tx
     .select({ id: tables.shipments.id, accountId: tables.shipments.accountId, orderId: tables.shipments.orderId })
     .from(tables.shipments)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '@/lib/queue/define-job';
 import { buyLabel } from '../buy-label';
+import { buyLabels } from '../buy-labels';
 
 /**
  * Buys the order's shipping label, at most once per package (see lib/shipping/buy-label.ts).
@@ -12,6 +13,11 @@ export const buyLabelJob = defineJob({
   schema: z.object({ accountId: z.uuid(), orderId: z.uuid() }),
   handler: async (data) => {
     await buyLabel(data);
+  },
+  // A burst's labels a batch at a time (buy-labels.ts); what leaves its happy path runs alone.
+  batchHandler: async (items) => {
+    const leftover = new Set((await buyLabels(items.map((item) => item.data))).map((request) => request.orderId));
+    return { oneByOne: items.flatMap((item, index) => (leftover.has(item.data.orderId) ? [index] : [])) };
   },
   // Longer than a rate call + a purchase (with its QUEUED polling) + a label download.
   queue: { retryLimit: 15, retryDelaySeconds: 1, retryDelayMaxSeconds: 300, expireInSeconds: 180 },
