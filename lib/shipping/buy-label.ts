@@ -69,11 +69,11 @@ async function driveShipment(shipmentId: string, accountId: string, deps: BuyLab
           quote = quoted.quote;
           fresh = quoted.shipment;
         }
-        const step = await purchaseLabel(fresh, quote, deps.gateway, deps.config.requestTimeoutMs);
+        const { step, refusal } = await purchaseLabel(fresh, quote, deps.gateway, deps.config.requestTimeoutMs);
         if (step === 'purchased') return 'purchased';
         if (step === 'abandoned') return 'skipped';
         if (step === 'failed') {
-          await failOrder(fresh, fresh.lastError ?? 'the carrier refused the label');
+          await failOrder(fresh, refusal ?? 'the carrier refused the label');
           return 'failed';
         }
         if (step === 'retry_later') throw new RetryLabelLater('the carrier is rate limiting purchases');

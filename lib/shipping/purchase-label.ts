@@ -77,11 +77,17 @@ export async function applyOutcome(shipment: ShipmentRow, attemptId: string, out
 }
 
 /** One purchase: attempt committed, one carrier call (never retried here), outcome recorded. */
-export async function purchaseLabel(shipment: ShipmentRow, quote: RateQuote, gateway: CarrierGateway, requestTimeoutMs: number): Promise<PurchaseStep> {
+export async function purchaseLabel(
+  shipment: ShipmentRow,
+  quote: RateQuote,
+  gateway: CarrierGateway,
+  requestTimeoutMs: number,
+): Promise<{ step: PurchaseStep; refusal?: string }> {
   const attemptId = await commitAttempt(shipment, quote, requestTimeoutMs);
-  if (!attemptId) return 'abandoned';
+  if (!attemptId) return { step: 'abandoned' };
   const outcome = await gateway.adapter(shipment.carrier).purchase({ rate: quote, reference: shipment.packageRef });
-  return applyOutcome(shipment, attemptId, outcome, 'purchase');
+  // The carrier's own words, for the order it leaves failed (the shipment row keeps them too).
+  return { step: await applyOutcome(shipment, attemptId, outcome, 'purchase'), ...(outcome.kind === 'failed' ? { refusal: outcome.reason } : {}) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { asSystem, closeDb, tables } from '@/lib/db';
 import { advanceOrder, changeOrderStatus, changeOrderStatusSchema } from '@/lib/orders';
@@ -152,6 +153,17 @@ test('a Shippo label is refunded on cancellation; the stock goes back', async ()
   expect((await purchasesFor(carrier, reference)).purchases[0]!.status).toBe('REFUNDED');
   const ledger = await asSystem((tx) => tx.execute<{ kind: string }>(sql`select kind from public.inventory_movements where order_id = ${orderId} order by created_at`));
   expect(ledger.rows.map((row) => row.kind)).toEqual(['reserve', 'release']);
+});
+
+test('a carrier that refuses the label fails the order with the carrier\'s own reason, bought nothing', async () => {
+  const { orderId } = await reservedOrder();
+  // The sandbox refuses a purchase whose reference carries the magic word (sandbox/carrier/README).
+  await asSystem((tx) => tx.update(tables.orders).set({ packageId: `${randomUUID()}-FAIL_CARRIER` }).where(sql`id = ${orderId}`));
+  const reference = packageRefFor(await orderRow(orderId));
+  expect(await buyLabel({ accountId: tenant.accountId, orderId })).toBe('failed');
+  expect(await orderRow(orderId)).toMatchObject({ workflowStatus: 'failed', lastError: expect.stringContaining('The carrier rejected the label request') });
+  expect(await shipmentOf(orderId)).toMatchObject({ status: 'failed', lastError: expect.stringContaining('The carrier rejected the label request') });
+  expect((await purchasesFor(carrier, reference)).purchases.every((purchase) => purchase.status !== 'SUCCESS')).toBe(true);
 });
 
 test('no rate for the address fails the order with the reason and an alert', async () => {
