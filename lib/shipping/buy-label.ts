@@ -19,7 +19,7 @@ export type BuyLabelDeps = { config: ShippingConfig; gateway: CarrierGateway };
 export const defaultBuyLabelDeps = (): BuyLabelDeps => ({ config: getShippingConfig(), gateway: getCarrierGateway() });
 
 /** Marks the order failed (source carrier) when no label can be had for it; people retry it from the UI. */
-async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
+export async function failOrder(shipment: ShipmentRow, reason: string): Promise<void> {
   await asSystem(async (tx) => {
     await setShipmentStatus(tx, shipment.id, 'failed', { lastError: reason.slice(0, 1000) });
     const snapshot = await loadOrderSnapshot(tx, { accountId: shipment.accountId, orderId: shipment.orderId });

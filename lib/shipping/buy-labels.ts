@@ -2,7 +2,7 @@ import 'server-only';
 import { systemDb } from '@/lib/db';
 import { loadOrderSnapshots, type OrderSnapshot } from '@/lib/orders';
 import { logger } from '@/lib/logger';
-import { defaultBuyLabelDeps, type BuyLabelDeps } from './buy-label';
+import { defaultBuyLabelDeps, failOrder, type BuyLabelDeps } from './buy-label';
 import { applyOutcome, commitAttempts } from './purchase-label';
 import { quoteShipment } from './quote-shipment';
 import { recordPurchases, type PurchasedItem } from './record-purchase-outcome';
@@ -23,10 +23,11 @@ const refOf = (snapshot: OrderSnapshot): LabelRequest => ({ accountId: snapshot.
  * their shipments and their orders are recorded in one transaction. So the guarantees are the
  * single path's: the attempt journal, the lock, one label per package.
  *
- * Only an order waiting for its first label takes this path. Anything else (an open attempt to look
- * up, a quote that fits nothing, a refusal, an unknown outcome, a carrier error, an order that
- * changed meanwhile) is returned, and the job runs buyLabel for it, which carries on from the state
- * this left in the database. A label whose lock another worker holds is that worker's to buy.
+ * Only an order waiting for its first label takes this path. An order no rate fits is failed here,
+ * as buyLabel fails it. Anything else (an open attempt to look up, a refusal, an unknown outcome,
+ * a carrier error, an order that changed meanwhile) is returned, and the job runs buyLabel for it,
+ * which carries on from the state this left in the database. A label whose lock another worker
+ * holds is that worker's to buy.
  */
 export async function buyLabels(requests: readonly LabelRequest[], deps: BuyLabelDeps = defaultBuyLabelDeps()): Promise<LabelRequest[]> {
   const leftover = new Map<string, LabelRequest>();
@@ -54,7 +55,7 @@ export async function buyLabels(requests: readonly LabelRequest[], deps: BuyLabe
   const purchased: PurchasedItem[] = [];
   await withShipmentLocks([...shipmentIds.values()], async (acquired) => {
     const mine = fresh.filter((snapshot) => acquired.has(shipmentIds.get(snapshot.order.id) ?? ''));
-    const current = await reloadUnderLocks(mine.map((snapshot) => ({ accountId: snapshot.order.accountId, shipmentId: shipmentIds.get(snapshot.order.id)! })));
+    const current = await loadShipmentsWithOrders(systemDb(), mine.map((snapshot) => ({ accountId: snapshot.order.accountId, shipmentId: shipmentIds.get(snapshot.order.id)! })));
     const ready: { shipment: ShipmentRow; order: ShipmentOrder & { recipient: NonNullable<ShipmentOrder['recipient']> } }[] = [];
     for (const snapshot of mine) {
       const row = current.get(shipmentIds.get(snapshot.order.id)!);
@@ -68,6 +69,9 @@ export async function buyLabels(requests: readonly LabelRequest[], deps: BuyLabe
       try {
         const quoted = await quoteShipment(shipment, { accountId, orderId, recipient: order.recipient, serviceLevel: order.serviceLevel, dispatchDeadline: order.dispatchDeadline }, deps);
         if (quoted.kind === 'quoted') return { shipment: quoted.shipment, quote: quoted.quote };
+        // No rate fits (an answer no retry changes): the order fails here, as buyLabel would fail it.
+        await failOrder(shipment, quoted.reason);
+        return null;
       } catch (error) {
         logger.info({ orderId, err: error }, 'rates failed in a label batch; the order goes on alone');
       }
@@ -103,12 +107,4 @@ export async function buyLabels(requests: readonly LabelRequest[], deps: BuyLabe
     }
   }));
   return [...leftover.values()];
-}
-
-async function reloadUnderLocks(refs: readonly { accountId: string; shipmentId: string }[]) {
-  const byAccount = new Map<string, string[]>();
-  for (const ref of refs) byAccount.set(ref.accountId, [...(byAccount.get(ref.accountId) ?? []), ref.shipmentId]);
-  const rows = new Map<string, { shipment: ShipmentRow; order: ShipmentOrder | null }>();
-  for (const [accountId, ids] of byAccount) for (const [id, row] of await loadShipmentsWithOrders(systemDb(), accountId, ids)) rows.set(id, row);
-  return rows;
 }

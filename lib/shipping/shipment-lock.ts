@@ -40,28 +40,14 @@ export async function closeShipmentLocks(): Promise<void> {
  * if another worker holds it, this returns `{ acquired: false }`.
  */
 export async function withShipmentLock<T>(shipmentId: string, fn: () => Promise<T>): Promise<Locked<T>> {
-  const client = await lockPool().connect();
-  let broken = false;
-  try {
-    const locked = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as locked', [LOCK_NAMESPACE, shipmentId]);
-    if (!locked.rows[0]?.locked) return { acquired: false };
-    try {
-      return { acquired: true, value: await fn() };
-    } finally {
-      await client.query('select pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, shipmentId]).catch(() => {
-        broken = true; // Destroying the connection releases the lock as surely as unlocking.
-      });
-    }
-  } finally {
-    client.release(broken);
-  }
+  return withShipmentLocks([shipmentId], async (acquired) => (acquired.has(shipmentId) ? { acquired: true, value: await fn() } : { acquired: false }));
 }
 
 /**
  * withShipmentLock for a batch: tries every shipment's lock in one statement on one connection of
- * its own, runs `fn` with the ids it got (a shipment another worker holds is left out, as
- * `{ acquired: false }` is for one), and releases them all. Same meaning as the single lock: while
- * this connection lives, nobody else buys these labels; if the process dies, Postgres drops them.
+ * its own, runs `fn` with the ids it got (a shipment another worker holds is left out), and
+ * releases them all. While this connection lives, nobody else buys these labels; if the process
+ * dies, Postgres drops the locks with it.
  */
 export async function withShipmentLocks<T>(shipmentIds: readonly string[], fn: (acquired: ReadonlySet<string>) => Promise<T>): Promise<T> {
   const client = await lockPool().connect();

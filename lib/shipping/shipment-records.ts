@@ -62,16 +62,15 @@ export async function loadShipmentWithOrder(
   tx: DbOrTx,
   input: { accountId: string; shipmentId: string },
 ): Promise<{ shipment: ShipmentRow; order: ShipmentOrder | null } | null> {
-  return (await loadShipmentsWithOrders(tx, input.accountId, [input.shipmentId])).get(input.shipmentId) ?? null;
+  return (await loadShipmentsWithOrders(tx, [input])).get(input.shipmentId) ?? null;
 }
 
-/** loadShipmentWithOrder for many shipments of one account, in one statement (shipment id → row). */
+/** loadShipmentWithOrder for many shipments, in one statement (shipment id → row). */
 export async function loadShipmentsWithOrders(
   tx: DbOrTx,
-  accountId: string,
-  shipmentIds: readonly string[],
+  refs: readonly { accountId: string; shipmentId: string }[],
 ): Promise<Map<string, { shipment: ShipmentRow; order: ShipmentOrder | null }>> {
-  if (shipmentIds.length === 0) return new Map();
+  if (refs.length === 0) return new Map();
   const { orders, shipments } = tables;
   const rows = await tx
     .select({
@@ -80,7 +79,11 @@ export async function loadShipmentsWithOrders(
     })
     .from(shipments)
     .leftJoin(orders, and(eq(orders.id, shipments.orderId), eq(orders.accountId, shipments.accountId)))
-    .where(and(shipmentIds.length === 1 ? eq(shipments.id, shipmentIds[0]!) : inArray(shipments.id, [...shipmentIds]), eq(shipments.accountId, accountId)));
+    .where(
+      refs.length === 1
+        ? and(eq(shipments.id, refs[0]!.shipmentId), eq(shipments.accountId, refs[0]!.accountId))
+        : sql`(${shipments.id}, ${shipments.accountId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.shipmentId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
+    );
   return new Map(rows.map((row) => [row.shipment.id, { shipment: row.shipment, order: row.order }]));
 }
 

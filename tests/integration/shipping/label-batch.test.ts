@@ -4,38 +4,31 @@
  * handed back for buyLabel, which finishes it from the state the batch left.
  */
 import { sql } from 'drizzle-orm';
-import { asSystem, closeDb, tables } from '@/lib/db';
+import { asSystem, tables } from '@/lib/db';
 import { advanceOrders } from '@/lib/orders/advance-order';
-import { stopQueueRuntime } from '@/lib/queue/runtime';
-import { buyLabel, closeShipmentLocks, configureShipping, packageRefFor } from '@/lib/shipping';
+import { buyLabel, packageRefFor } from '@/lib/shipping';
 import { buyLabels } from '@/lib/shipping/buy-labels';
 import type { SandboxCarrier } from '@/sandbox/carrier';
-import { createTenant, type TestTenant } from '@/tests/factories/tenants';
-import { createOrder, createShop, createSku, orderRow, purgeQueuedJobs, queuedJobs, type TestSku } from '../pipeline/support/commerce';
-import { purchasesFor, startCarrier } from './support/sandbox';
+import type { TestTenant } from '@/tests/factories/tenants';
+import { createOrder, orderRow, queuedJobs, type TestSku } from '../pipeline/support/commerce';
+import { startLabelTestbed, stopLabelTestbed, type LabelTestbed } from './support/label-testbed';
+import { purchasesFor } from './support/sandbox';
 
 let tenant: TestTenant;
 let shopId: string;
 let sku: TestSku;
 let carrier: SandboxCarrier;
 
+let testbed: LabelTestbed | undefined;
+
 beforeAll(async () => {
-  ({ carrier } = await startCarrier());
-  tenant = await createTenant('Label Batch');
-  ({ shopId } = await createShop(tenant.accountId));
-  sku = await createSku(tenant.accountId, shopId, { onHand: 500 });
+  testbed = await startLabelTestbed('Label Batch');
+  ({ carrier, tenant, shopId, sku } = testbed);
 });
 
 afterEach(() => carrier.faults.clear());
 
-afterAll(async () => {
-  configureShipping(undefined);
-  await carrier.close();
-  await closeShipmentLocks();
-  await purgeQueuedJobs();
-  await stopQueueRuntime();
-  await closeDb();
-});
+afterAll(() => stopLabelTestbed(testbed));
 
 /** Orders with stock, waiting for their labels. */
 async function reservedOrders(count: number) {
@@ -104,4 +97,16 @@ test('an order not waiting for its first label is handed back untouched', async 
   expect(leftover.map((request) => request.orderId).sort()).toEqual([unpaid, missing].sort());
   expect(await asSystem((tx) => tx.select().from(tables.shipments).where(sql`order_id = ${unpaid}`))).toEqual([]);
   expect((await orderRow(ready!.orderId)).workflowStatus).toBe('ready_to_ship');
+});
+
+test('an order no rate fits is failed inside the batch with the reason, not handed back to be quoted again', async () => {
+  const [fits] = await reservedOrders(1);
+  const montreal = await createOrder(tenant.accountId, shopId, {
+    lines: [{ sku, quantity: 1 }], recipient: { name: 'Jean', addressLine1: '1 Rue', city: 'Montreal', state: 'QC', postalCode: 'H2X 1Y4', country: 'CA' },
+  });
+  await advanceOrders([{ accountId: tenant.accountId, orderId: montreal }]);
+  expect(await buyLabels(requests([fits!, { orderId: montreal }]))).toEqual([]);
+  expect(await orderRow(montreal)).toMatchObject({ workflowStatus: 'failed', lastError: expect.stringContaining('No label') });
+  expect((await shipmentOf(montreal)).status).toBe('failed');
+  expect((await orderRow(fits!.orderId)).workflowStatus).toBe('ready_to_ship');
 });

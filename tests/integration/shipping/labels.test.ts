@@ -1,37 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { asSystem, closeDb, tables } from '@/lib/db';
+import { asSystem, tables } from '@/lib/db';
 import { advanceOrder, changeOrderStatus, changeOrderStatusSchema } from '@/lib/orders';
-import { stopQueueRuntime } from '@/lib/queue/runtime';
-import { buyLabel, closeShipmentLocks, configureShipping, getCarrierGateway, getShippingConfig, packageRefFor, RetryLabelLater, voidLabel } from '@/lib/shipping';
+import { buyLabel, configureShipping, getCarrierGateway, getShippingConfig, packageRefFor, RetryLabelLater, voidLabel } from '@/lib/shipping';
 import type { RateQuote } from '@/lib/shipping/carriers';
 import type { SandboxCarrier } from '@/sandbox/carrier';
-import { createTenant, type TestTenant } from '@/tests/factories/tenants';
-import { createOrder, createShop, createSku, orderRow, queuedJobs, type TestSku, purgeQueuedJobs } from '../pipeline/support/commerce';
-import { purchasesFor, startCarrier } from './support/sandbox';
+import type { TestTenant } from '@/tests/factories/tenants';
+import { createOrder, orderRow, queuedJobs, type TestSku } from '../pipeline/support/commerce';
+import { startLabelTestbed, stopLabelTestbed, type LabelTestbed } from './support/label-testbed';
+import { purchasesFor } from './support/sandbox';
 
 let tenant: TestTenant;
 let shopId: string;
 let sku: TestSku;
 let carrier: SandboxCarrier;
 
+let testbed: LabelTestbed | undefined;
+
 beforeAll(async () => {
-  ({ carrier } = await startCarrier());
-  tenant = await createTenant('Labels');
-  ({ shopId } = await createShop(tenant.accountId));
-  sku = await createSku(tenant.accountId, shopId, { onHand: 500 });
+  testbed = await startLabelTestbed('Labels');
+  ({ carrier, tenant, shopId, sku } = testbed);
 });
 
 afterEach(() => carrier.faults.clear());
 
-afterAll(async () => {
-  configureShipping(undefined);
-  await carrier.close();
-  await closeShipmentLocks();
-  await purgeQueuedJobs();
-  await stopQueueRuntime();
-  await closeDb();
-});
+afterAll(() => stopLabelTestbed(testbed));
 
 /** An order with stock, waiting for its label. */
 async function reservedOrder(options: Parameters<typeof createOrder>[2] extends infer O ? Partial<O> : never = {}) {
