@@ -28,18 +28,14 @@ export async function classifyOrderPriority(tx: Tx, input: { accountId: string; 
     .select({ productId: tables.orderItems.tiktokProductId })
     .from(tables.orderItems)
     .where(and(eq(tables.orderItems.orderId, input.orderId), eq(tables.orderItems.accountId, input.accountId)));
-  return classifyWithCounts(tx, {
+  const [result] = await classifyOrders(tx, [{
     accountId: input.accountId, productIds: items.map((item) => item.productId), totalCents: order.totalCents,
     dispatchDeadline: order.dispatchDeadline, at: orderMoment(order), now: input.now ?? new Date(),
-  });
+  }]);
+  return result!;
 }
 
 export type ClassifyInput = { accountId: string; productIds: readonly string[]; totalCents: number; dispatchDeadline: Date | null; at: Date; now: Date };
-
-export async function classifyWithCounts(tx: Tx, input: ClassifyInput): Promise<PriorityResult> {
-  const [result] = await classifyOrders(tx, [input]);
-  return result!;
-}
 
 const minuteOf = (at: Date) => Math.floor(at.getTime() / 60_000);
 

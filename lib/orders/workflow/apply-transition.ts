@@ -6,7 +6,7 @@ import type { ActionContext, OrderPatch, TransitionVeto } from './action-context
 import { ACTIONS } from './actions';
 import { checkConditions } from './conditions';
 import type { OrderRow, OrderSnapshot } from './snapshot';
-import { TRANSITIONS, type ActionName, type TransitionDef, type WorkflowEvent } from './transitions';
+import { TRANSITIONS, type ActionName, type OrderFlags, type TransitionDef, type WorkflowEvent } from './transitions';
 
 export type TransitionRequest = {
   event: WorkflowEvent;
@@ -33,7 +33,8 @@ export type TransitionItem = { snapshot: OrderSnapshot; request: TransitionReque
 
 const { orders } = tables;
 const ORDER_COLUMNS = getTableColumns(orders);
-const FLAG_COLUMNS = { backordered: 'backordered', onHoldForReview: 'on_hold_for_review' } as const;
+/** An order flag's column (guards and sets name them by their property, as OrderFlags does). */
+const flagColumn = (flag: string) => sql.identifier(ORDER_COLUMNS[flag as keyof OrderFlags].name);
 
 /** One order of a batch on its way through an event. */
 type Moving = { index: number; from: WorkflowStatus; to: WorkflowStatus; ctx: ActionContext };
@@ -127,7 +128,7 @@ async function applyEvent(tx: Tx, def: TransitionDef, items: readonly Transition
 }
 
 const guardSql = (def: TransitionDef): SQL[] =>
-  Object.entries(def.guard ?? {}).map(([flag, value]) => sql`and o.${sql.identifier(FLAG_COLUMNS[flag as keyof typeof FLAG_COLUMNS])} = ${value}`);
+  Object.entries(def.guard ?? {}).map(([flag, value]) => sql`and o.${flagColumn(flag)} = ${value}`);
 
 const keysOf = (moving: readonly Moving[]) =>
   JSON.stringify(moving.map((m) => ({ id: m.ctx.order.id, account_id: m.ctx.order.accountId, from_status: m.from, to_status: m.to })));
@@ -145,7 +146,7 @@ async function lockInState(tx: Tx, def: TransitionDef, moving: readonly Moving[]
 
 /** Columns set together with the status by the event itself (flags, timestamps). */
 function eventColumns(def: TransitionDef): SQL[] {
-  const set: SQL[] = Object.entries(def.set ?? {}).map(([flag, value]) => sql`${sql.identifier(FLAG_COLUMNS[flag as keyof typeof FLAG_COLUMNS])} = ${value}`);
+  const set: SQL[] = Object.entries(def.set ?? {}).map(([flag, value]) => sql`${flagColumn(flag)} = ${value}`);
   if (def.to === 'shipped') set.push(sql`shipped_at = coalesce(o.shipped_at, now())`);
   if (def.to === 'completed') set.push(sql`completed_at = now()`, sql`delivered_at = coalesce(o.delivered_at, now())`);
   if (def.to === 'cancelled') set.push(sql`cancelled_at = coalesce(o.cancelled_at, now())`);

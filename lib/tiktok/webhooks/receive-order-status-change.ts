@@ -1,10 +1,9 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { systemDb, tables } from '@/lib/db';
-import { decideOrderChange } from '@/lib/orders/ingest';
 import { scheduleOrderSync, upsertOrderSyncRequests } from '../sync/request-order-sync';
 import type { TikTokWebhookEvent } from '../webhook-schemas';
-import { noteWebhookSeen } from './process-webhook-event';
+import { isAlreadyHeld, noteWebhookSeen } from './process-webhook-event';
 
 type OrderStatusEvent = Extract<TikTokWebhookEvent, { topic: 'ORDER_STATUS_CHANGE' }>;
 
@@ -34,7 +33,7 @@ export async function receiveOrderStatusChange(input: {
   const s = tables.tiktokShops;
   const o = tables.orders;
   const db = systemDb();
-  const { order_id: orderId, order_status: orderStatus, update_time: updateTime } = input.event.data;
+  const orderId = input.event.data.order_id;
   const [found] = await db
     .select({ shopId: s.id, accountId: s.accountId, status: s.status, orderStatus: o.orderStatus, tiktokUpdateTime: o.tiktokUpdateTime })
     .from(s)
@@ -42,9 +41,7 @@ export async function receiveOrderStatusChange(input: {
     .where(eq(s.shopId, input.tiktokShopId));
   if (!found || found.status !== 'connected') return null;
   const shop = { shopId: found.shopId, accountId: found.accountId };
-  // A status no newer than what we hold needs no detail call (the update_time rule of ingestion).
-  const change = found.orderStatus === null ? 'create' : decideOrderChange({ orderStatus: found.orderStatus, tiktokUpdateTime: found.tiktokUpdateTime ?? 0 }, { orderStatus, updateTime });
-  const stale = change === 'stale' || change === 'unchanged';
+  const stale = isAlreadyHeld(found.orderStatus === null ? null : { orderStatus: found.orderStatus, tiktokUpdateTime: found.tiktokUpdateTime ?? 0 }, input.event.data);
 
   const insertEvent = sql`
     insert into public.webhook_events (account_id, provider, provider_event_id, event_type, external_ref, payload, status, attempts, error, processed_at, processing_ms)
