@@ -4,21 +4,34 @@
 
 const LOCALE = 'en-US';
 
-function minorUnitDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-    2
-  );
+// Building an Intl formatter costs far more than using one, and every email formats several
+// amounts and dates, so each formatter is built once per currency or precision and kept.
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+function moneyFormat(currency: string) {
+  let entry = moneyFormats.get(currency);
+  if (!entry) {
+    const format = new Intl.NumberFormat(LOCALE, { style: 'currency', currency });
+    entry = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    moneyFormats.set(currency, entry);
+  }
+  return entry;
 }
 
 /** 123456, 'USD' → "$1,234.56"; 5000, 'JPY' → "¥5,000" (JPY has no minor unit). */
 export function formatMoney(amountMinor: number, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).format(amountMinor / 10 ** digits);
+  const { format, digits } = moneyFormat(currency);
+  return format.format(amountMinor / 10 ** digits);
 }
 
 export function formatNumber(value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits }).format(value);
+  let format = numberFormats.get(maximumFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALE, { maximumFractionDigits });
+    numberFormats.set(maximumFractionDigits, format);
+  }
+  return format.format(value);
 }
 
 // A bare date (YYYY-MM-DD) means that calendar day, so it is read as UTC midnight, not local time.
@@ -28,35 +41,25 @@ function parseIso(iso: string): Date {
   return date;
 }
 
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const shortDateFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC',
+});
+
 /** "2025-11-25" → "Tue, Nov 25, 2025". */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(parseIso(iso));
+  return dateFormat.format(parseIso(iso));
 }
 
 /** "2025-11-25" → "Nov 25" (for ranges inside one year). */
 export function formatShortDate(iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    parseIso(iso),
-  );
+  return shortDateFormat.format(parseIso(iso));
 }
 
 /** "2025-11-25T15:04:00Z" → "Nov 25, 2025, 3:04 PM UTC". */
 export function formatDateTime(iso: string): string {
-  const formatted = new Intl.DateTimeFormat(LOCALE, {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(parseIso(iso));
-  return `${formatted} UTC`;
+  return `${dateTimeFormat.format(parseIso(iso))} UTC`;
 }
 
 /** "Nov 17 – Nov 23, 2025". */

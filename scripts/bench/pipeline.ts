@@ -17,8 +17,8 @@
 // --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
 // as a deployment adds worker processes; this process keeps the webhook route and the simulators),
 // --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
-// calls and Postgres time per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
-// 80 most frequent statements instead of the 40 costliest).
+// calls, Postgres time and buffer pages touched per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
+// 80 most frequent statements instead of the 40 costliest, BENCH_PROFILE_ORDER=blocks those touching most pages).
 import '../lib/server-runtime';
 import { execSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -60,7 +60,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const flags = parseFlags(process.argv.slice(2));
 const pgPort = await freePort();
 const database = await startEmbeddedPostgres({ dataDir: path.join('.data', `bench-pipeline-${process.pid}`), port: pgPort, persistent: false,
-  settings: flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : undefined });
+  settings: { ...(flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
+    ...Object.fromEntries((process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) } });
 const databaseUrl = database.url;
 
 // Configuration of this benchmark process, read by lib/env.ts at its first import below: the
@@ -248,11 +249,13 @@ async function boot() {
     },
     /** The statements that cost Postgres the most, per order (pg_stat_statements, loaded by --profile). */
     async statementProfile(orders: number) {
-      const rows = await asSystem((tx) => tx.execute<{ calls_per_order: number; ms_per_order: number; query: string }>(sql`
+      const order = { calls: sql`calls`, blocks: sql`shared_blks_hit + shared_blks_read` }[process.env.BENCH_PROFILE_ORDER ?? ''] ?? sql`total_exec_time`;
+      const rows = await asSystem((tx) => tx.execute<{ calls_per_order: number; ms_per_order: number; blocks_per_order: number; query: string }>(sql`
         select round(calls::numeric / ${orders}, 2)::float as calls_per_order,
           round((total_exec_time / ${orders})::numeric, 3)::float as ms_per_order,
+          round((shared_blks_hit + shared_blks_read)::numeric / ${orders}, 1)::float as blocks_per_order,
           left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
-        from pg_stat_statements order by ${process.env.BENCH_PROFILE_ORDER === 'calls' ? sql`calls` : sql`total_exec_time`} desc limit ${process.env.BENCH_PROFILE_ORDER === 'calls' ? 80 : 40}`));
+        from pg_stat_statements order by ${order} desc limit ${process.env.BENCH_PROFILE_ORDER === 'calls' ? 80 : 40}`));
       const [total] = (await asSystem((tx) => tx.execute<{ calls: number; ms: number }>(sql`
         select round(sum(calls)::numeric / ${orders}, 1)::float as calls, round((sum(total_exec_time) / ${orders})::numeric, 2)::float as ms
         from pg_stat_statements`))).rows;
