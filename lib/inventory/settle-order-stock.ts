@@ -56,17 +56,38 @@ export type ShippedLine = { skuId: string; warehouseId: string; units: number };
 
 /**
  * The units left the building: on hand and reserved both go down, available stays the same. One
- * statement writes a 'ship' ledger line for everything the order holds; the level itself changes
+ * statement writes a 'ship' ledger line for everything the orders hold; the level itself changes
  * inside COMMIT (deferred trigger private.apply_ship_movement), so a viral SKU's stock row is not
  * held while this transaction's remaining round trips run. Idempotent like release: a second run
  * finds nothing held. Lines go in SKU order, the lock order of reservations, so commits that touch
- * several SKUs cannot deadlock with them.
+ * several SKUs cannot deadlock with them. Returns each order's shipped lines (none for an order
+ * that held nothing).
  */
-export async function shipOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<ShippedLine[]> {
-  const shipped = await tx.execute<{ sku_id: string; warehouse_id: string; units: number }>(sql`
+export async function shipOrdersStock(
+  tx: Tx,
+  orders: readonly { accountId: string; orderId: string }[],
+  input: { reason: string; actorId?: string | null },
+): Promise<Map<string, ShippedLine[]>> {
+  const byOrder = new Map<string, ShippedLine[]>(orders.map((order) => [order.orderId, []]));
+  if (orders.length === 0) return byOrder;
+  const refs = orders.map((order) => ({ account_id: order.accountId, order_id: order.orderId }));
+  const shipped = await tx.execute<{ order_id: string; sku_id: string; warehouse_id: string; units: number }>(sql`
     insert into public.inventory_movements (account_id, sku_id, warehouse_id, order_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reason, actor_id)
-    select ${input.accountId}::uuid, h.sku_id, h.warehouse_id, ${input.orderId}::uuid, 'ship', -h.held, -h.held, 0, 0, ${input.reason}, ${input.actorId ?? null}::uuid
-    from (${heldByOrderSql(input.accountId, input.orderId)}) h
-    returning sku_id, warehouse_id, -reserved_delta as units`);
-  return shipped.rows.map((row) => ({ skuId: row.sku_id, warehouseId: row.warehouse_id, units: row.units }));
+    select h.account_id, h.sku_id, h.warehouse_id, h.order_id, 'ship', -h.held, -h.held, 0, 0, ${input.reason}, ${input.actorId ?? null}::uuid
+    from (
+      select m.account_id, m.order_id, m.sku_id, m.warehouse_id, sum(m.reserved_delta)::int as held
+      from jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) as r(account_id uuid, order_id uuid)
+        join public.inventory_movements m on m.account_id = r.account_id and m.order_id = r.order_id
+      group by m.account_id, m.order_id, m.sku_id, m.warehouse_id
+      having sum(m.reserved_delta) > 0
+      order by m.sku_id, m.warehouse_id, m.order_id) h
+    returning order_id, sku_id, warehouse_id, -reserved_delta as units`);
+  for (const row of shipped.rows) byOrder.get(row.order_id)?.push({ skuId: row.sku_id, warehouseId: row.warehouse_id, units: row.units });
+  return byOrder;
+}
+
+/** shipOrdersStock for one order. */
+export async function shipOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<ShippedLine[]> {
+  const shipped = await shipOrdersStock(tx, [input], input);
+  return shipped.get(input.orderId) ?? [];
 }

@@ -6,7 +6,7 @@ import { enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import type { TikTokOrder } from '@/lib/tiktok';
 import { decideOrderChange } from './decide-order-change';
 import { mapTikTokOrder, type OrderSnapshot } from './map-tiktok-order';
-import { insertOrderItems, orderInsertValues, orderUpdateSet, upsertOrderItems, type OrderLines } from './write-order-rows';
+import { insertOrderItems, orderInsertValues, updateOrdersFromSnapshots, upsertOrderItems, type OrderLines } from './write-order-rows';
 
 export type IngestSource = 'webhook' | 'poll' | 'manual';
 
@@ -31,8 +31,8 @@ export interface IngestResult {
  * history row when the TikTok status moved and an `orders.advance-order` job in the SAME transaction,
  * at the priority of the order's processing queue, so the workflow sees every change exactly when it
  * commits. Stored rows are locked in id order first, so concurrent ingestions of one order serialise.
- * Set-based where a page of a burst is all new orders: one insert each for the orders, their lines
- * and their history rows, whatever the page size; only changed orders are updated one by one.
+ * Set-based whatever the page size: one insert each for new orders, their lines and their history
+ * rows, one update for the changed orders and one upsert of their lines.
  */
 export async function upsertTikTokOrders(
   tx: Tx,
@@ -61,6 +61,7 @@ export async function upsertTikTokOrders(
   if (raced.length > 0) for (const row of await lockOrders(tx, accountId, shopId, raced)) stored.set(row.tiktokOrderId, row);
 
   const lines: OrderLines[] = [];
+  const changed: { orderId: string; snapshot: OrderSnapshot }[] = [];
   const changedLines: OrderLines[] = [];
   const history: StatusRow[] = [];
   for (const snapshot of snapshots) {
@@ -79,7 +80,7 @@ export async function upsertTikTokOrders(
       result[change].push(snapshot.tiktokOrderId);
       continue;
     }
-    await tx.update(tables.orders).set(orderUpdateSet(snapshot)).where(eq(tables.orders.id, current.id));
+    changed.push({ orderId: current.id, snapshot });
     changedLines.push({ orderId: current.id, items: snapshot.items });
     const statusMoved = current.orderStatus !== snapshot.orderStatus;
     if (statusMoved) history.push({ orderId: current.id, from: current.orderStatus, snapshot });
@@ -88,6 +89,7 @@ export async function upsertTikTokOrders(
     result.updated.push({ orderId: current.id, tiktokOrderId: snapshot.tiktokOrderId, snapshot });
   }
 
+  await updateOrdersFromSnapshots(tx, changed);
   await insertOrderItems(tx, accountId, lines, skuIds);
   await upsertOrderItems(tx, accountId, changedLines, skuIds);
   await recordStatuses(tx, accountId, history, input.source);

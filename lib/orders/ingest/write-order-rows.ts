@@ -1,6 +1,5 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { AnyPgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { tables, type Tx } from '@/lib/db';
 import type { OrderSnapshot, OrderSnapshotItem } from './map-tiktok-order';
 
@@ -35,46 +34,44 @@ export function orderInsertValues(snapshot: OrderSnapshot): Omit<OrderInsert, 'a
   };
 }
 
+// How a newer snapshot updates a stored order. What TikTok omits is kept (the address is hidden in
+// some states, tracking is empty before shipping) and milestone times are set once, so a time the
+// workflow recorded first is never overwritten. workflow_status, priority and queue belong to the
+// pipeline and are never written here.
+const REPLACED = ['orderStatus', 'tiktokUpdateTime', 'currency', 'subtotalCents', 'shippingFeeCents', 'taxCents', 'totalCents', 'tiktokCreatedAt'] as const;
+const SET_ONCE = ['cancelledAt', 'shippedAt', 'deliveredAt', 'completedAt'] as const;
+const KEPT_IF_OMITTED = ['buyerEmail', 'buyerMessage', 'recipient', 'packageId', 'deliveryOptionId', 'warehouseId', 'paidAt', 'dispatchDeadline', 'trackingNumber', 'shippingProvider'] as const;
+type UpdatedColumn = (typeof REPLACED)[number] | (typeof SET_ONCE)[number] | (typeof KEPT_IF_OMITTED)[number];
+
+const column = (key: UpdatedColumn) => sql.identifier(tables.orders[key].name);
+const assignments = sql.join([
+  ...REPLACED.map((key) => sql`${column(key)} = p.${column(key)}`),
+  ...SET_ONCE.map((key) => sql`${column(key)} = coalesce(o.${column(key)}, p.${column(key)})`),
+  ...KEPT_IF_OMITTED.map((key) => sql`${column(key)} = coalesce(p.${column(key)}, o.${column(key)})`),
+  sql`updated_at = now()`,
+], sql`, `);
+
 /**
- * The update of a stored order from a newer snapshot. What TikTok omits is kept (the address is hidden
- * in some states, tracking is empty before shipping) and milestone times are set once, so a time the
- * workflow recorded first is never overwritten. workflow_status, priority and queue belong to the
- * pipeline and are never written here.
+ * Stored orders updated from newer snapshots, one statement for all of them. Each order's values
+ * travel as JSON keyed by column name and are cast to the column types by jsonb_populate_record;
+ * a value the snapshot lacks is absent, so it reads as null (kept, or not set yet).
  */
-export function orderUpdateSet(snapshot: OrderSnapshot): PgUpdateSetSource<typeof tables.orders> {
-  const o = tables.orders;
-  const inserted = orderInsertValues(snapshot);
-  const once = (column: AnyPgColumn, value: Date | null | undefined) =>
-    value ? sql`coalesce(${column}, ${value.toISOString()}::timestamptz)` : undefined;
-  const set: PgUpdateSetSource<typeof tables.orders> = {
-    orderStatus: inserted.orderStatus,
-    tiktokUpdateTime: inserted.tiktokUpdateTime,
-    currency: inserted.currency,
-    subtotalCents: inserted.subtotalCents,
-    shippingFeeCents: inserted.shippingFeeCents,
-    taxCents: inserted.taxCents,
-    totalCents: inserted.totalCents,
-    tiktokCreatedAt: inserted.tiktokCreatedAt,
-    cancelledAt: once(o.cancelledAt, inserted.cancelledAt),
-    shippedAt: once(o.shippedAt, inserted.shippedAt),
-    deliveredAt: once(o.deliveredAt, inserted.deliveredAt),
-    completedAt: once(o.completedAt, inserted.completedAt),
-    updatedAt: new Date(),
-  };
-  const kept = [
-    'buyerEmail',
-    'buyerMessage',
-    'recipient',
-    'packageId',
-    'deliveryOptionId',
-    'warehouseId',
-    'paidAt',
-    'dispatchDeadline',
-    'trackingNumber',
-    'shippingProvider',
-  ] as const;
-  for (const key of kept) if (inserted[key] !== null && inserted[key] !== undefined) Object.assign(set, { [key]: inserted[key] });
-  return Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
+export async function updateOrdersFromSnapshots(tx: Tx, changes: readonly { orderId: string; snapshot: OrderSnapshot }[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map(({ orderId, snapshot }) => {
+    const values = orderInsertValues(snapshot);
+    const patch: Record<string, unknown> = {};
+    for (const key of [...REPLACED, ...SET_ONCE, ...KEPT_IF_OMITTED]) {
+      const value = values[key];
+      if (value !== null && value !== undefined) patch[tables.orders[key].name] = value instanceof Date ? value.toISOString() : value;
+    }
+    return { id: orderId, patch };
+  });
+  await tx.execute(sql`
+    update public.orders o set ${assignments}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, patch jsonb)
+      cross join lateral jsonb_populate_record(null::public.orders, v.patch) p
+    where o.id = v.id`);
 }
 
 /** An order's lines to write: the order row's id and the snapshot's items. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { afterStockChange, checkLowStock, enqueueStockPush, lockStockRows, releaseOrderStock, reserveOrderStock, shipOrderStock } from '@/lib/inventory';
+import { afterStockChange, checkLowStock, enqueueStockPush, lockStockRows, releaseOrderStock, reserveOrderStock, shipOrdersStock } from '@/lib/inventory';
 import { enqueue, enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import { evaluateRules, loadActiveRules } from '../automation';
 import { enqueueOrderEmail } from '../notifications/enqueue-order-email';
@@ -131,11 +131,15 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
   },
 
   ship_stock: {
-    // Writes only a ledger line here; the stock row changes inside COMMIT (see shipOrderStock).
-    run: eachOrder(async (ctx) => {
-      const shipped = await shipOrderStock(ctx.tx, { accountId: ctx.order.accountId, orderId: ctx.order.id, reason: 'order shipped', actorId: ctx.actorId });
-      ctx.details.shippedUnits = shipped.reduce((sum, line) => sum + line.units, 0);
-    }),
+    // Writes only ledger lines here, one statement per actor; the stock rows change inside COMMIT
+    // (see shipOrdersStock).
+    async run(ctxs) {
+      for (const actorId of new Set(ctxs.map((ctx) => ctx.actorId))) {
+        const own = ctxs.filter((ctx) => ctx.actorId === actorId);
+        const shipped = await shipOrdersStock(own[0]!.tx, own.map((ctx) => ({ accountId: ctx.order.accountId, orderId: ctx.order.id })), { reason: 'order shipped', actorId });
+        for (const ctx of own) ctx.details.shippedUnits = (shipped.get(ctx.order.id) ?? []).reduce((sum, line) => sum + line.units, 0);
+      }
+    },
   },
 
   send_shipped_email: {

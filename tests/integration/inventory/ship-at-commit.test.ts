@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { asSystem, closeDb } from '@/lib/db';
-import { reserveOrderStock, shipOrderStock } from '@/lib/inventory';
+import { reserveOrderStock, shipOrderStock, shipOrdersStock } from '@/lib/inventory';
 import { createTenant } from '@/tests/factories/tenants';
 import { createOrder, createShop, createSku, type TestSku } from '../pipeline/support/commerce';
 
@@ -78,4 +78,19 @@ test('many orders of one SKU shipped at once leave the level and the ledger in a
     select on_hand_after from public.inventory_movements where sku_id = ${sku.skuId} and kind = 'ship' order by on_hand_after desc`));
   // Applied one commit at a time: each line saw a distinct level, 39 down to 10.
   expect(ships.rows.map((row) => row.on_hand_after)).toEqual(Array.from({ length: 30 }, (_, i) => 39 - i));
+});
+
+test('one statement ships a batch of orders over two SKUs: each order gets its own lines, an order holding nothing none', async () => {
+  const [a, b] = [await createSku(accountId, shopId, { onHand: 20 }), await createSku(accountId, shopId, { onHand: 20 })];
+  const first = await createOrder(accountId, shopId, { lines: [{ sku: a, quantity: 2 }, { sku: b, quantity: 1 }] });
+  expect((await asSystem((tx) => reserveOrderStock(tx, { accountId, orderId: first, lines: [{ skuId: a.skuId, quantity: 2 }, { skuId: b.skuId, quantity: 1 }] }))).ok).toBe(true);
+  const second = await reservedOrder(a, 3);
+  const unreserved = await createOrder(accountId, shopId, { lines: [{ sku: b, quantity: 4 }] });
+  const shipped = await asSystem((tx) => shipOrdersStock(tx, [first, second, unreserved].map((orderId) => ({ accountId, orderId })), { reason: 'order shipped' }));
+  const sorted = (lines: { skuId: string; units: number }[] | undefined) => (lines ?? []).map(({ skuId, units }) => ({ skuId, units })).sort((x, y) => x.skuId.localeCompare(y.skuId));
+  expect(sorted(shipped.get(first))).toEqual(sorted([{ skuId: a.skuId, units: 2 }, { skuId: b.skuId, units: 1 }]));
+  expect(sorted(shipped.get(second))).toEqual([{ skuId: a.skuId, units: 3 }]);
+  expect(shipped.get(unreserved)).toEqual([]);
+  expect(await levelOf(a)).toEqual({ on_hand: 15, reserved: 0 });
+  expect(await levelOf(b)).toEqual({ on_hand: 19, reserved: 0 });
 });

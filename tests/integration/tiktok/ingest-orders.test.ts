@@ -159,6 +159,26 @@ test('one page of new, changed and unchanged orders: each gets its own rows, his
   expect(await advanceJobsFor(keptRow!.id)).toHaveLength(1);
 });
 
+test('changed orders of one page are updated in one pass, each with its own values; milestones are set once', async () => {
+  const [shipped, cancelled] = [newOrderId(), newOrderId()];
+  await ingest([tiktokOrder({ id: shipped, update_time: 1_700_000_100 }), tiktokOrder({ id: cancelled, update_time: 1_700_000_100 })]);
+  await ingest([
+    tiktokOrder({ id: shipped, status: 'AWAITING_COLLECTION', update_time: 1_700_000_200, rts_time: 1_700_000_150, tracking_number: '1Z999AA10123456784', recipient_address: undefined }),
+    tiktokOrder({ id: cancelled, status: 'CANCELLED', update_time: 1_700_000_300, cancel_time: 1_700_000_250, buyer_message: 'Changed my mind' }),
+  ]);
+  // A later snapshot with another ship time and no tracking keeps the first ship time and the number.
+  await ingest([tiktokOrder({ id: shipped, status: 'IN_TRANSIT', update_time: 1_700_000_400, rts_time: 1_700_000_390 })]);
+  const read = (id: string) => asSystem((tx) => tx.execute<Record<string, unknown>>(sql`
+    select order_status, tiktok_update_time::text, shipped_at, cancelled_at, tracking_number, buyer_message, recipient->>'city' as city
+    from public.orders where shop_id = ${shopId} and tiktok_order_id = ${id}`));
+  const [shippedRow] = (await read(shipped)).rows;
+  expect(shippedRow).toMatchObject({ order_status: 'IN_TRANSIT', tiktok_update_time: '1700000400', tracking_number: '1Z999AA10123456784', cancelled_at: null, city: 'Los Angeles' });
+  expect(new Date(shippedRow!.shipped_at as string).getTime()).toBe(1_700_000_150_000);
+  const [cancelledRow] = (await read(cancelled)).rows;
+  expect(cancelledRow).toMatchObject({ order_status: 'CANCELLED', tiktok_update_time: '1700000300', shipped_at: null, tracking_number: null, buyer_message: 'Changed my mind' });
+  expect(new Date(cancelledRow!.cancelled_at as string).getTime()).toBe(1_700_000_250_000);
+});
+
 test('concurrent ingestions of one new order store it once', async () => {
   const id = newOrderId();
   const results = await Promise.all([ingest([tiktokOrder({ id })]), ingest([tiktokOrder({ id })], 'poll'), ingest([tiktokOrder({ id })])]);
