@@ -1,3 +1,4 @@
 export { getDb, getPool, closeDb, type Database, type Tx, type DbOrTx } from './client';
 export { withRls, asSystem, systemDb, type JwtClaims } from './rls';
+export { rowFromDriver } from './driver-rows';
 export * as tables from './schema';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables, type DbOrTx } from '@/lib/db';
+import type { DbOrTx } from '@/lib/db';
 import type { Recipient } from '@/lib/db/schema/orders';
 import type { Address, Parcel, RateRequest } from '@/lib/shipping/carriers';
 
@@ -46,29 +46,43 @@ export function parcelFor(lines: readonly Line[]): Parcel {
   };
 }
 
+type RateRequestInput = { accountId: string; orderId: string; recipient: Recipient; reference: string; defaultShipFrom: Address };
+
 /**
- * The rate request for an order's package: ship-from, recipient, parcel, our package reference.
- * The account's ship-from comes back on every line (an uncorrelated subquery, run once) so the
- * request costs one statement; an order without lines needs no ship-from.
+ * The rate requests for orders' packages: ship-from, recipient, parcel, our package reference, in
+ * one statement for all of them (lines with their SKU's size, and each account's ship-from). An
+ * order whose lines cannot make a parcel gets an Error in its place instead of a request.
  */
-export async function buildRateRequest(
-  tx: DbOrTx,
-  input: { accountId: string; orderId: string; recipient: Recipient; reference: string; defaultShipFrom: Address },
-): Promise<RateRequest> {
-  const lines = await tx.execute<Line & { ship_from: unknown }>(sql`
-    select i.quantity, s.weight_grams, s.length_cm::float8 as length_cm, s.width_cm::float8 as width_cm, s.height_cm::float8 as height_cm,
-      (select a.settings -> 'shipFrom' from public.accounts a where a.id = ${input.accountId}) as ship_from
-    from public.order_items i join public.skus s on s.id = i.sku_id
-    where i.account_id = ${input.accountId} and i.order_id = ${input.orderId}`);
-  if (lines.rows.length === 0) {
-    const [any] = await tx.select({ id: tables.orderItems.id }).from(tables.orderItems).where(and(eq(tables.orderItems.orderId, input.orderId), eq(tables.orderItems.accountId, input.accountId)));
-    throw new Error(any ? `order ${input.orderId} has lines without a known SKU` : `order ${input.orderId} has no lines`);
-  }
-  const configured = shipFromSchema.safeParse(lines.rows[0]!.ship_from);
-  return {
-    from: configured.success ? { ...configured.data, country: configured.data.country.toUpperCase() } : input.defaultShipFrom,
-    to: recipientAddress(input.recipient),
-    parcel: parcelFor(lines.rows),
-    reference: input.reference,
-  };
+export async function buildRateRequests(tx: DbOrTx, inputs: readonly RateRequestInput[]): Promise<(RateRequest | Error)[]> {
+  if (inputs.length === 0) return [];
+  const refs = inputs.map((input) => ({ account_id: input.accountId, order_id: input.orderId }));
+  const lines = await tx.execute<Line & { order_id: string; known: boolean; ship_from: unknown }>(sql`
+    select r.order_id, s.id is not null as known, i.quantity, s.weight_grams, s.length_cm::float8 as length_cm, s.width_cm::float8 as width_cm,
+      s.height_cm::float8 as height_cm, a.settings -> 'shipFrom' as ship_from
+    from jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) as r(account_id uuid, order_id uuid)
+      join public.accounts a on a.id = r.account_id
+      join public.order_items i on i.account_id = r.account_id and i.order_id = r.order_id
+      left join public.skus s on s.id = i.sku_id`);
+  const byOrder = new Map<string, typeof lines.rows>();
+  for (const line of lines.rows) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), line]);
+  return inputs.map((input) => {
+    const all = byOrder.get(input.orderId) ?? [];
+    // Lines whose SKU we do not know add nothing to the parcel; an order with none we know has none.
+    const own = all.filter((line) => line.known);
+    if (own.length === 0) return new Error(all.length > 0 ? `order ${input.orderId} has lines without a known SKU` : `order ${input.orderId} has no lines`);
+    const configured = shipFromSchema.safeParse(own[0]!.ship_from);
+    return {
+      from: configured.success ? { ...configured.data, country: configured.data.country.toUpperCase() } : input.defaultShipFrom,
+      to: recipientAddress(input.recipient),
+      parcel: parcelFor(own),
+      reference: input.reference,
+    };
+  });
+}
+
+/** buildRateRequests for one order; throws its Error. */
+export async function buildRateRequest(tx: DbOrTx, input: RateRequestInput): Promise<RateRequest> {
+  const [request] = await buildRateRequests(tx, [input]);
+  if (request instanceof Error) throw request;
+  return request!;
 }

@@ -4,11 +4,11 @@ import { loadOrderSnapshots, type OrderSnapshot } from '@/lib/orders';
 import { logger } from '@/lib/logger';
 import { defaultBuyLabelDeps, failOrder, type BuyLabelDeps } from './buy-label';
 import { applyOutcome, commitAttempts } from './purchase-label';
-import { quoteShipment } from './quote-shipment';
+import { quoteShipments } from './quote-shipment';
 import { recordPurchases, type PurchasedItem } from './record-purchase-outcome';
 import { createShipments, loadShipmentsWithOrders, packageRefFor, type ShipmentOrder, type ShipmentRow } from './shipment-records';
 import { withShipmentLocks } from './shipment-lock';
-import { storeLabelDocument } from './store-label-document';
+import { storeLabelDocuments } from './store-label-document';
 
 export type LabelRequest = { accountId: string; orderId: string };
 
@@ -18,9 +18,10 @@ const refOf = (snapshot: OrderSnapshot): LabelRequest => ({ accountId: snapshot.
  * The batch path of `shipping.buy-label`: the labels of the orders a worker fetched together, each
  * through the same steps as buyLabel, done for all of them at once. Shipments are created by one
  * insert, their advisory locks taken by one statement on one connection, re-read under the locks
- * by one statement; the carrier is asked for rates side by side, every attempt is committed by one
- * statement BEFORE the purchase calls (which then run side by side), and the purchased labels,
- * their shipments and their orders are recorded in one transaction. So the guarantees are the
+ * by one statement; the carrier is asked for rates side by side (the requests built and the quotes
+ * saved by one statement each), every attempt is committed by one statement BEFORE the purchase
+ * calls (which then run side by side), the purchased labels, their shipments and their orders are
+ * recorded in one transaction, and the label files are stored by one insert. So the guarantees are the
  * single path's: the attempt journal, the lock, one label per package.
  *
  * Only an order waiting for its first label takes this path. An order no rate fits is failed here,
@@ -64,18 +65,18 @@ export async function buyLabels(requests: readonly LabelRequest[], deps: BuyLabe
       else leftover.set(snapshot.order.id, refOf(snapshot));
     }
 
-    const quotes = await Promise.all(ready.map(async ({ shipment, order }) => {
-      const { accountId, orderId } = shipment;
-      try {
-        const quoted = await quoteShipment(shipment, { accountId, orderId, recipient: order.recipient, serviceLevel: order.serviceLevel, dispatchDeadline: order.dispatchDeadline }, deps);
-        if (quoted.kind === 'quoted') return { shipment: quoted.shipment, quote: quoted.quote };
-        // No rate fits (an answer no retry changes): the order fails here, as buyLabel would fail it.
-        await failOrder(shipment, quoted.reason);
-        return null;
-      } catch (error) {
-        logger.info({ orderId, err: error }, 'rates failed in a label batch; the order goes on alone');
+    const quoted = await quoteShipments(ready.map(({ shipment, order }) => ({
+      shipment, order: { accountId: shipment.accountId, orderId: shipment.orderId, recipient: order.recipient, serviceLevel: order.serviceLevel, dispatchDeadline: order.dispatchDeadline },
+    })), deps);
+    const quotes = await Promise.all(quoted.map(async (outcome, index) => {
+      const { shipment } = ready[index]!;
+      if (outcome.kind === 'quoted') return { shipment: outcome.shipment, quote: outcome.quote };
+      // No rate fits (an answer no retry changes): the order fails here, as buyLabel would fail it.
+      if (outcome.kind === 'unfit') await failOrder(shipment, outcome.reason);
+      else {
+        logger.info({ orderId: shipment.orderId, err: outcome.error }, 'rates failed in a label batch; the order goes on alone');
+        leftover.set(shipment.orderId, { accountId: shipment.accountId, orderId: shipment.orderId });
       }
-      leftover.set(orderId, { accountId, orderId });
       return null;
     }));
     const toBuy = quotes.filter((quote) => quote !== null);
@@ -99,12 +100,10 @@ export async function buyLabels(requests: readonly LabelRequest[], deps: BuyLabe
   });
 
   // The label files, after the locks (as buyLabel): a failed download is left to buyLabel's retry.
-  await Promise.all(purchased.map(async ({ shipment }) => {
-    try {
-      await storeLabelDocument({ accountId: shipment.accountId, shipmentId: shipment.id });
-    } catch {
-      leftover.set(shipment.orderId, { accountId: shipment.accountId, orderId: shipment.orderId });
-    }
-  }));
+  const stored = await storeLabelDocuments(purchased.map(({ shipment }) => ({ accountId: shipment.accountId, shipmentId: shipment.id }))).catch((error: unknown) => purchased.map(() => error));
+  stored.forEach((outcome, index) => {
+    const { shipment } = purchased[index]!;
+    if (typeof outcome !== 'string') leftover.set(shipment.orderId, { accountId: shipment.accountId, orderId: shipment.orderId });
+  });
   return [...leftover.values()];
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { rowFromDriver, tables, type Tx } from '@/lib/db';
 import type { StatusSource, WorkflowStatus } from '@/lib/db/schema/orders';
 import type { ActionContext, OrderPatch, TransitionVeto } from './action-context';
 import { ACTIONS } from './actions';
@@ -180,19 +180,9 @@ async function moveOrders(tx: Tx, def: TransitionDef, moving: readonly Moving[])
     where o.id = v.id and o.account_id = v.account_id and o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
     returning o.*`);
   return new Map(rows.map((raw) => {
-    const row = toOrderRow(raw);
+    const row = rowFromDriver(orders, raw);
     return [row.id, row];
   }));
-}
-
-/** A raw `orders` row (column names, driver values) as drizzle would return it. */
-function toOrderRow(raw: Record<string, unknown>): OrderRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(ORDER_COLUMNS)) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as OrderRow;
 }
 
 /** order_status_history and audit_log rows for the moved orders, one statement. */
