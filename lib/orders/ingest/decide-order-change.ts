@@ -1,5 +1,6 @@
 // The one rule that keeps an order from moving backwards: TikTok may deliver events late, twice or out
 // of order, and detail fetches race each other, so a snapshot only applies when it is newer than ours.
+import { sql, type SQL } from 'drizzle-orm';
 import type { TikTokOrderStatus } from '@/lib/db/schema/orders';
 
 /** Lifecycle position (spec §6.3); CANCELLED and COMPLETED are terminal. */
@@ -31,4 +32,20 @@ export function decideOrderChange(
   if (incoming.updateTime < stored.tiktokUpdateTime) return 'stale';
   if (incoming.updateTime > stored.tiktokUpdateTime) return 'update';
   return STATUS_RANK[incoming.orderStatus] > STATUS_RANK[stored.orderStatus] ? 'update' : 'unchanged';
+}
+
+/**
+ * decideOrderChange's "nothing new" verdict ('stale' or 'unchanged') as a SQL condition over a
+ * stored order's columns, for a statement that decides without first reading the order (the
+ * webhook route's one statement). Null when there is no stored order (as 'create'). The same
+ * rule, rendered for Postgres: tests/integration/tiktok/stale-rule-sql.test.ts checks it agrees
+ * with decideOrderChange for every pair of statuses and every order of update times.
+ */
+export function holdsNothingNewerSql(
+  stored: { orderStatus: SQL; tiktokUpdateTime: SQL },
+  incoming: { orderStatus: TikTokOrderStatus; updateTime: number },
+): SQL {
+  return sql`(${stored.tiktokUpdateTime} > ${incoming.updateTime}::bigint
+    or (${stored.tiktokUpdateTime} = ${incoming.updateTime}::bigint
+      and ${STATUS_RANK[incoming.orderStatus]}::int <= (${JSON.stringify(STATUS_RANK)}::jsonb ->> ${stored.orderStatus})::int))`;
 }

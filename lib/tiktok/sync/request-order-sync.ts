@@ -17,10 +17,10 @@ export const ORDER_SYNC_DEBOUNCE_SECONDS = 1;
  * (the running fetch may predate the change, so the row must survive that job, which deletes only
  * the version it claimed, and be fetched again), and the webhook events waiting on it merge.
  * `eventIds` is a uuid[] expression over `source` (a FROM item: the webhook route's just-inserted
- * event, so a duplicate delivery inserts no event and requests nothing). Ids go in sorted order,
- * so two overlapping requests lock their rows alike.
+ * event, so a duplicate delivery inserts no event and requests nothing); the shop may be named by
+ * expressions over it too. Ids go in sorted order, so two overlapping requests lock their rows alike.
  */
-export function upsertOrderSyncRequests(shop: ShopRef, tiktokOrderIds: readonly string[], eventIds: SQL, source?: SQL): SQL {
+export function upsertOrderSyncRequests(shop: { shopId: string | SQL; accountId: string | SQL }, tiktokOrderIds: readonly string[], eventIds: SQL, source?: SQL): SQL {
   const ids = [...new Set(tiktokOrderIds)].sort();
   return sql`
     insert into public.tiktok_order_sync_requests as r (shop_id, tiktok_order_id, account_id, event_ids, requested_at)

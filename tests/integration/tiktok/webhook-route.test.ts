@@ -209,3 +209,25 @@ test('an order event for a shop that is no longer connected is stored as ignored
   expect(event).toMatchObject({ status: 'ignored', account_id: accountId, error: 'shop is disconnected' });
   expect(await requestsFor(event!.id)).toHaveLength(0);
 });
+
+test('an order event no newer than the order we hold is stored as processed, with no fetch request; a newer one is requested', async () => {
+  const orderId = `5770${nextId()}`;
+  await app.db.asSystem((tx) => tx.execute(sql`
+    insert into public.orders (account_id, shop_id, tiktok_order_id, order_status, tiktok_update_time)
+    select ${accountId}, s.id, ${orderId}, 'AWAITING_COLLECTION', 1718305600 from public.tiktok_shops s where s.shop_id = ${SHOP_ID}`));
+  const event = (order_status: string, update_time: number) =>
+    orderEvent({ data: { is_on_hold_order: false, order_id: orderId, order_status, update_time } });
+  const cases = [
+    { body: event('AWAITING_SHIPMENT', 1718305590), status: 'processed' }, // older
+    { body: event('AWAITING_SHIPMENT', 1718305600), status: 'processed' }, // same second, behind
+    { body: event('AWAITING_COLLECTION', 1718305600), status: 'processed' }, // same second, same status
+    { body: event('IN_TRANSIT', 1718305600), status: 'pending' }, // same second, forward
+    { body: event('IN_TRANSIT', 1718305700), status: 'pending' }, // newer
+  ];
+  for (const { body, status } of cases) {
+    expect((await post(body)).status).toBe(200);
+    const [stored] = await storedEvents(byNotification(body));
+    expect(stored).toMatchObject({ status, account_id: accountId, error: status === 'processed' ? 'a newer state of the order is already stored' : null });
+    expect(await requestsFor(stored!.id)).toEqual(status === 'pending' ? [{ tiktok_order_id: orderId }] : []);
+  }
+});
