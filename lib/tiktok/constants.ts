@@ -49,3 +49,5 @@ export type TikTokProductStatus = (typeof PRODUCT_STATUSES)[number];
 /** Hard limits of the API that callers must respect (they batch, we refuse). */
 export const MAX_ORDER_IDS_PER_DETAIL_CALL = 50;
 export const MAX_PAGE_SIZE = 100;
+/** Batch Ship Packages: the docs name no cap, so we send at most this many per call (the simulator refuses more). */
+export const MAX_PACKAGES_PER_SHIP_CALL = 50;

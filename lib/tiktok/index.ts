@@ -6,8 +6,10 @@ export type {
   OrderSearchFilters,
   Page,
   SearchOrdersInput,
+  PackageShipment,
   SearchProductsInput,
   SelfShipment,
+  ShipPackageResult,
   TikTokShopApi,
 } from './shop-api';
 export type {
@@ -47,6 +49,7 @@ export {
   PRODUCT_STATUSES,
   WEBHOOK_TYPE,
   MAX_ORDER_IDS_PER_DETAIL_CALL,
+  MAX_PACKAGES_PER_SHIP_CALL,
   MAX_PAGE_SIZE,
   type TikTokOrderStatus,
   type TikTokProductStatus,

@@ -1,10 +1,12 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { systemDb, tables } from '@/lib/db';
 import type { JobContext } from '@/lib/queue/define-job';
 import { PermanentJobError } from '@/lib/queue/define-job';
 import { isTikTokApiError } from './errors';
 import { openShopApi } from './shops/open-shop-api';
+import { isTrackingPushed, loadPushContexts } from './sync/load-push-contexts';
+import { recordTrackingPushes } from './sync/record-tracking-pushes';
 import { findShippingProvider, forgetShippingProviders } from './sync/shipping-provider-cache';
 import { toShopJobFailure } from './sync/shop-job-failure';
 
@@ -16,7 +18,8 @@ export type PushTrackingOutcome = 'pushed' | 'corrected' | 'already_pushed';
  * option). Safe to repeat: a package TikTok already shipped with our number counts as done, and one
  * shipped with an older number (label voided and bought again) is corrected within TikTok's 72 h window.
  * An order TikTok holds back (not AWAITING_SHIPMENT yet) is retried; a refusal no retry can fix is
- * recorded on the order and fails the job for good.
+ * recorded on the order and fails the job for good. The job's batch path (push-tracking-batch.ts) hands
+ * every order off its happy path to this function.
  */
 export async function pushTrackingToTikTok(
   input: { accountId: string; orderId: string },
@@ -24,7 +27,7 @@ export async function pushTrackingToTikTok(
 ): Promise<PushTrackingOutcome> {
   const { order, shipment, shop } = await loadPushContext(input);
   const trackingNumber = shipment.trackingNumber!;
-  if (order.trackingPushedAt && order.trackingNumber === trackingNumber) return 'already_pushed';
+  if (isTrackingPushed(order, trackingNumber)) return 'already_pushed';
   if (!shop) throw new PermanentJobError(`shop of order ${order.id} not found`);
   if (!order.packageId) return fail(order.id, 'TikTok has not assigned a package to this order yet', true);
   if (!order.deliveryOptionId) return fail(order.id, 'The order has no TikTok delivery option to choose a carrier from');
@@ -51,10 +54,7 @@ export async function pushTrackingToTikTok(
         outcome = 'corrected';
       }
     }
-    await systemDb()
-      .update(tables.orders)
-      .set({ trackingPushedAt: new Date(), trackingNumber, shippingProvider: provider.name, lastError: null, updatedAt: new Date() })
-      .where(eq(tables.orders.id, order.id));
+    await recordTrackingPushes([{ accountId: order.accountId, orderId: order.id, trackingNumber, shippingProvider: provider.name }]);
     return outcome;
   } catch (error) {
     if (error instanceof PermanentJobError) throw error;
@@ -77,25 +77,11 @@ export async function pushTrackingToTikTok(
   }
 }
 
-/**
- * The order, its newest purchased shipment and its shop, in one statement (a read: no transaction
- * needed). The shop comes back null if it is no longer this account's.
- */
+/** The order's push context, or a permanent failure when there is nothing to push. */
 async function loadPushContext(input: { accountId: string; orderId: string }) {
-  const { orders, shipments: s, tiktokShops: shops } = tables;
-  const newestPurchased = sql`(
-    select sh.id from public.shipments sh
-    where sh.order_id = ${orders.id} and sh.account_id = ${orders.accountId} and sh.status = 'purchased'
-    order by sh.purchased_at desc, sh.created_at desc
-    limit 1)`;
-  const [row] = await systemDb()
-    .select({ order: orders, shipment: s, shop: shops })
-    .from(orders)
-    .leftJoin(s, eq(s.id, newestPurchased))
-    .leftJoin(shops, and(eq(shops.id, orders.shopId), eq(shops.accountId, orders.accountId)))
-    .where(and(eq(orders.id, input.orderId), eq(orders.accountId, input.accountId)));
-  if (!row) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
-  const { order, shipment, shop } = row;
+  const [context] = await loadPushContexts([input]);
+  if (!context) throw new PermanentJobError(`order ${input.orderId} not found in account ${input.accountId}`);
+  const { order, shipment, shop } = context;
   if (!shipment?.trackingNumber) {
     throw new PermanentJobError(`order ${order.id} has no purchased shipment with a tracking number`);
   }

@@ -117,5 +117,18 @@ export const inventoryUpdateDataSchema = z.object({
   errors: z.array(inventoryUpdateErrorSchema).default([]),
 });
 
+/** Per-package refusal inside a successful (`code 0`) Batch Ship Packages answer (spec §4.1, §7.2). */
+export const shipPackagesDataSchema = z.object({
+  errors: z
+    .array(
+      z.object({
+        code: z.number().int(),
+        message: z.string().default(''),
+        detail: z.object({ package_id: z.string().optional() }).optional(),
+      }),
+    )
+    .default([]),
+});
+
 /** Ship and shipping-info updates answer `data: {}`; tolerate null or absent as well. */
 export const emptyDataSchema = z.unknown();

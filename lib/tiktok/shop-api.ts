@@ -9,7 +9,7 @@ import { productCalls } from './shop-products';
 export type { Page, PageRequest } from './request-helpers';
 export type { OrderSearchFilters, SearchOrdersInput } from './shop-orders';
 export type { InventorySkuError, InventoryUpdateSku, SearchProductsInput } from './shop-products';
-export type { SelfShipment } from './shop-fulfillment';
+export type { PackageShipment, SelfShipment, ShipPackageResult } from './shop-fulfillment';
 
 export function createShopApi(ctx: ShopCallContext) {
   return {

@@ -1,8 +1,11 @@
 // Logistics look-ups and tracking pushes for seller-shipped packages (spec §7).
 import { callShopApi, type ShopCallContext } from './call-shop-api';
+import { MAX_PACKAGES_PER_SHIP_CALL } from './constants';
+import { TikTokApiError, kindFromCode } from './errors';
 import { pathId } from './request-helpers';
 import {
   emptyDataSchema,
+  shipPackagesDataSchema,
   shippingProvidersDataSchema,
   warehousesDataSchema,
   type TikTokShippingProvider,
@@ -13,6 +16,14 @@ export interface SelfShipment {
   trackingNumber: string;
   shippingProviderId: string;
 }
+
+export interface PackageShipment extends SelfShipment {
+  packageId: string;
+}
+
+/** One package of a Batch Ship Packages call: shipped, or refused with the error Ship Package would have thrown. */
+export type ShipPackageResult =
+  { packageId: string; ok: true } | { packageId: string; ok: false; error: TikTokApiError };
 
 export function fulfillmentCalls(ctx: ShopCallContext) {
   return {
@@ -53,6 +64,70 @@ export function fulfillmentCalls(ctx: ShopCallContext) {
         },
       };
       await callShopApi(ctx, { method: 'POST', path, endpoint, withShopCipher: true, body }, emptyDataSchema);
+    },
+
+    /**
+     * Batch Ship Packages: up to MAX_PACKAGES_PER_SHIP_CALL distinct packages in one request. TikTok ships
+     * the valid ones and lists the others in `data.errors` with `code 0` overall, so this resolves with one
+     * result per package, in the order given; a refusal carries the kind Ship Package's error would have
+     * (ALREADY_SHIPPED after a replay included). A failure of the request itself (network, 5xx, 429, auth)
+     * throws as for any call, and then nothing is known about any package of it.
+     */
+    async shipPackages(packages: readonly PackageShipment[]): Promise<ShipPackageResult[]> {
+      if (packages.length > MAX_PACKAGES_PER_SHIP_CALL) {
+        throw new RangeError(
+          `shipPackages takes at most ${MAX_PACKAGES_PER_SHIP_CALL} packages, got ${packages.length}`,
+        );
+      }
+      // A refusal names its package only by id: with an id listed twice it could not be told apart.
+      const ids = new Set(packages.map((item) => pathId('package id', item.packageId)));
+      if (ids.size !== packages.length) throw new RangeError('shipPackages takes each package once');
+      if (packages.length === 0) return [];
+      const path = '/fulfillment/202309/packages/ship';
+      const endpoint = `POST ${path}`;
+      const body = {
+        packages: packages.map((item) => ({
+          id: item.packageId,
+          self_shipment: {
+            tracking_number: item.trackingNumber,
+            shipping_provider_id: item.shippingProviderId,
+          },
+        })),
+      };
+      const data = await callShopApi(
+        ctx,
+        { method: 'POST', path, endpoint, withShopCipher: true, body },
+        shipPackagesDataSchema,
+      );
+      const refused = new Map<string, TikTokApiError>();
+      for (const { code, message, detail } of data.errors) {
+        const packageId = detail?.package_id;
+        if (!packageId || !ids.has(packageId)) {
+          // A refusal we cannot place leaves every package of the call in doubt.
+          throw new TikTokApiError({
+            kind: 'INVALID_RESPONSE',
+            message: `${endpoint} reported code ${code} (${message}) for ${packageId ? `package ${packageId}, which was not sent` : 'no package'}`,
+            code,
+            httpStatus: 200,
+            endpoint,
+          });
+        }
+        if (refused.has(packageId)) continue;
+        refused.set(
+          packageId,
+          new TikTokApiError({
+            kind: kindFromCode(code, 200, message),
+            message: `${endpoint} refused package ${packageId} with TikTok code ${code}: ${message}`,
+            code,
+            httpStatus: 200,
+            endpoint,
+          }),
+        );
+      }
+      return packages.map(({ packageId }) => {
+        const error = refused.get(packageId);
+        return error ? { packageId, ok: false as const, error } : { packageId, ok: true as const };
+      });
     },
 
     /** Corrects tracking, allowed only within 72 h of shipping (spec §7.3). */

@@ -3,7 +3,7 @@
 import { ApiFailure } from '../http-utils';
 import type { Sim } from '../sim';
 import type { SimSeller, SimShop } from '../types';
-import { shipPackage, updateShippingInfo } from './fulfillment';
+import { shipPackage, shipPackages, updateShippingInfo } from './fulfillment';
 import { getAuthorizedShops, getShippingProviders, getWarehouses } from './logistics';
 import { getOrderDetails, searchOrders } from './orders';
 import { searchProducts, updateInventory } from './products';
@@ -86,6 +86,13 @@ export const API_ROUTES: ApiRoute[] = [
     name: 'POST /fulfillment/202309/packages/{package_id}/ship',
     shopScoped: true,
     handle: shipPackage,
+  },
+  {
+    method: 'POST',
+    pattern: /^\/fulfillment\/202309\/packages\/ship$/,
+    name: 'POST /fulfillment/202309/packages/ship',
+    shopScoped: true,
+    handle: shipPackages,
   },
   {
     method: 'POST',

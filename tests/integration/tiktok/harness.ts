@@ -20,6 +20,7 @@ export type App = {
     reconcile: typeof import('@/lib/tiktok/jobs/reconcile-orders.job');
     products: typeof import('@/lib/tiktok/jobs/import-products.job');
     flush: typeof import('@/lib/tiktok/jobs/flush-inventory.job');
+    push: typeof import('@/lib/tiktok/jobs/push-tracking.job');
   };
 };
 
@@ -80,6 +81,7 @@ export async function startHarness(options: { simulator?: TikTokShopSimulatorOpt
       reconcile: await import('@/lib/tiktok/jobs/reconcile-orders.job'),
       products: await import('@/lib/tiktok/jobs/import-products.job'),
       flush: await import('@/lib/tiktok/jobs/flush-inventory.job'),
+      push: await import('@/lib/tiktok/jobs/push-tracking.job'),
     },
   };
   holder.app = app;

@@ -1,7 +1,7 @@
 // Pushing tracking and stock to TikTok: Ship Package rules, the 72 h correction window, inventory updates.
 import type { TikTokShopSimulator } from '@/sandbox/tiktok-shop';
 
-import { clientFor, connectDemoShop, control, startSimulator } from './helpers';
+import { clientFor, connectDemoShop, control, startSimulator, startWebhookReceiver } from './helpers';
 
 const USPS = '7117858858072016686';
 let sim: TikTokShopSimulator;
@@ -128,6 +128,171 @@ describe('ship package', () => {
       delivery_time: expect.any(Number),
       collection_time: expect.any(Number),
     });
+  });
+});
+
+describe('batch ship packages', () => {
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  beforeEach(async () => {
+    // This block's simulator delivers webhooks, to check each shipped package emits its own.
+    await sim.close();
+    receiver = await startWebhookReceiver();
+    sim = await startSimulator({ webhookUrl: receiver.url });
+  });
+  afterEach(() => receiver.close());
+
+  const pkg = (order: { packages: { id: string }[] }, trackingNumber: string, shippingProviderId = USPS) => ({
+    packageId: order.packages[0]!.id,
+    trackingNumber,
+    shippingProviderId,
+  });
+
+  it('ships the valid packages in one call and refuses the others per package with Ship Package’s codes', async () => {
+    const { client, requests } = clientFor(sim.url);
+    const { api } = await connectDemoShop(sim.url, client);
+    const { order_ids: ids } = await control<{ order_ids: string[] }>(sim.url, 'POST', '/__sandbox/orders', {
+      count: 6,
+    });
+    const orders = await api.getOrderDetails(ids);
+    const [shippedBefore, cancelled, first, badCarrier, reused, second] = ids.map((id) =>
+      orders.find((order) => order.id === id)!,
+    ) as [
+      (typeof orders)[0],
+      (typeof orders)[0],
+      (typeof orders)[0],
+      (typeof orders)[0],
+      (typeof orders)[0],
+      (typeof orders)[0],
+    ];
+    await api.shipPackage(shippedBefore.packages[0]!.id, {
+      trackingNumber: 'TBA000000000001',
+      shippingProviderId: USPS,
+    });
+    await control(sim.url, 'POST', `/__sandbox/orders/${cancelled.id}/cancel`, {});
+    await sim.webhooksIdle();
+    const webhooksBefore = sim.sim.webhooks.deliveries.length;
+    requests.length = 0;
+
+    const results = await api.shipPackages([
+      pkg(first, 'TBA000000000002'),
+      pkg(shippedBefore, 'TBA000000000003'),
+      pkg(cancelled, 'TBA000000000004'),
+      pkg(badCarrier, 'TBA000000000005', '123'),
+      pkg(reused, 'TBA000000000002'),
+      pkg(second, 'TBA000000000006', '7117859084333745966'),
+      { packageId: '1100000000000000001', trackingNumber: 'TBA000000000007', shippingProviderId: USPS },
+    ]);
+
+    expect(requests).toEqual(['POST /fulfillment/202309/packages/ship']);
+    expect(
+      results.map((result) =>
+        result.ok ? [result.packageId, 'ok'] : [result.packageId, result.error.kind, result.error.code],
+      ),
+    ).toEqual([
+      [first.packages[0]!.id, 'ok'],
+      [shippedBefore.packages[0]!.id, 'ALREADY_SHIPPED', 21011040],
+      [cancelled.packages[0]!.id, 'ORDER_CANCELLED', 21011041],
+      [badCarrier.packages[0]!.id, 'INVALID_TRACKING', 21011022],
+      [reused.packages[0]!.id, 'DUPLICATE_TRACKING', 21011025],
+      [second.packages[0]!.id, 'ok'],
+      ['1100000000000000001', 'INVALID_PARAMS', 36009004],
+    ]);
+    expect(results[1]).toMatchObject({
+      ok: false,
+      error: { name: 'TikTokApiError', retryable: false, endpoint: 'POST /fulfillment/202309/packages/ship' },
+    });
+    // Accepted packages: the same effects as Ship Package, each recorded once with its acceptance time.
+    const shipped = await api.getOrderDetails([first.id, second.id, badCarrier.id, reused.id]);
+    expect(shipped.map((order) => [order.id, order.status, order.tracking_number ?? ''])).toEqual(
+      expect.arrayContaining([
+        [first.id, 'AWAITING_COLLECTION', 'TBA000000000002'],
+        [second.id, 'AWAITING_COLLECTION', 'TBA000000000006'],
+        [badCarrier.id, 'AWAITING_SHIPMENT', ''],
+        [reused.id, 'AWAITING_SHIPMENT', ''],
+      ]),
+    );
+    expect(sim.state.trackingPushes.map((push) => [push.kind, push.orderId, push.trackingNumber])).toEqual([
+      ['ship', shippedBefore.id, 'TBA000000000001'],
+      ['ship', first.id, 'TBA000000000002'],
+      ['ship', second.id, 'TBA000000000006'],
+    ]);
+    expect(sim.state.trackingPushes.every((push) => typeof push.acceptedAtMs === 'number')).toBe(true);
+    await sim.webhooksIdle();
+    const statusChanges = sim.sim.webhooks.deliveries
+      .slice(webhooksBefore)
+      .map(
+        (delivery) =>
+          JSON.parse(delivery.body) as { type: number; data: { order_id: string; order_status: string } },
+      )
+      .map(({ type, data }) => [type, data.order_id, data.order_status]);
+    expect(statusChanges.sort()).toEqual(
+      [
+        [1, first.id, 'AWAITING_COLLECTION'],
+        [1, second.id, 'AWAITING_COLLECTION'],
+      ].sort(),
+    );
+  });
+
+  it('sends nothing for an empty list, more than 50 packages or a package listed twice', async () => {
+    const { client, requests } = clientFor(sim.url);
+    const { api } = await connectDemoShop(sim.url, client);
+    requests.length = 0;
+    const many = Array.from({ length: 51 }, (_, n) => ({
+      packageId: `11${String(n).padStart(17, '0')}`,
+      trackingNumber: `TBA${String(n).padStart(12, '0')}`,
+      shippingProviderId: USPS,
+    }));
+    expect(await api.shipPackages([])).toEqual([]);
+    await expect(api.shipPackages(many)).rejects.toThrow(/at most 50 packages, got 51/);
+    await expect(
+      api.shipPackages([many[0]!, { ...many[0]!, trackingNumber: 'TBA999999999999' }]),
+    ).rejects.toThrow(/each package once/);
+    expect(requests).toEqual([]);
+  });
+
+  it('reads TikTok’s per-package errors by package id, and refuses an answer naming a package it was not sent', async () => {
+    let answer: unknown;
+    const { client } = clientFor(sim.url, {
+      fetch: (input, init) =>
+        new URL(String(input)).pathname === '/fulfillment/202309/packages/ship'
+          ? Promise.resolve(
+              new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } }),
+            )
+          : fetch(input, init),
+    });
+    const { api } = await connectDemoShop(sim.url, client);
+    const packages = ['1101', '1102', '1103'].map((packageId) => ({
+      packageId,
+      trackingNumber: 'TBA000000000001',
+      shippingProviderId: USPS,
+    }));
+    answer = {
+      code: 0,
+      message: 'Success',
+      request_id: '202401010000000000000000000000000000',
+      data: {
+        errors: [
+          { code: 10007014, message: 'package in freeze status', detail: { package_id: '1103' } },
+          { code: 21011040, message: 'already shipped', detail: { package_id: '1101' } },
+        ],
+      },
+    };
+    const results = await api.shipPackages(packages);
+    expect(results.map((result) => (result.ok ? 'ok' : `${result.error.kind} ${result.error.code}`))).toEqual(
+      ['ALREADY_SHIPPED 21011040', 'ok', 'UNKNOWN 10007014'],
+    );
+    expect(results[2]).toMatchObject({ ok: false, error: { message: expect.stringContaining('freeze') } });
+
+    answer = {
+      code: 0,
+      message: 'Success',
+      data: { errors: [{ code: 21011040, message: 'x', detail: { package_id: '9' } }] },
+    };
+    await expect(api.shipPackages(packages)).rejects.toMatchObject({ kind: 'INVALID_RESPONSE' });
+    answer = { code: 0, message: 'Success', data: { errors: [{ code: 21011040, message: 'x' }] } };
+    await expect(api.shipPackages(packages)).rejects.toMatchObject({ kind: 'INVALID_RESPONSE' });
+    answer = { code: 0, message: 'Success', data: {} };
+    expect((await api.shipPackages(packages)).every((result) => result.ok)).toBe(true);
   });
 });
 

@@ -152,6 +152,77 @@ describe('API host verification', () => {
   });
 });
 
+describe('Batch Ship Packages', () => {
+  const USPS = '7117858858072016686';
+  const ship = (body: string) =>
+    raw({ method: 'POST', path: '/fulfillment/202309/packages/ship', query: { shop_cipher: cipher }, body });
+  const entry = (id: string, trackingNumber: string) => ({
+    id,
+    self_shipment: { tracking_number: trackingNumber, shipping_provider_id: USPS },
+  });
+
+  it('refuses a malformed body as a whole (36009004, HTTP 400, data null) and ships nothing', async () => {
+    const { order_ids: ids } = await control<{ order_ids: string[] }>(sim.url, 'POST', '/__sandbox/orders', {
+      count: 1,
+    });
+    const packageId = sim.state.orders.get(ids[0]!)!.packageId;
+    const tooMany = Array.from({ length: 51 }, (_, n) =>
+      entry(packageId, `TRK${String(n).padStart(8, '0')}`),
+    );
+    const malformed = [
+      '{}',
+      '{"packages":[]}',
+      JSON.stringify({ packages: [{ id: packageId }] }),
+      JSON.stringify({ packages: [{ self_shipment: entry(packageId, 'TRK00000001').self_shipment }] }),
+      JSON.stringify({ packages: [{ ...entry(packageId, 'TRK00000001'), handover_method: 'TELEPORT' }] }),
+      JSON.stringify({ packages: tooMany }),
+    ];
+    for (const body of malformed) {
+      const { status, json } = await ship(body);
+      expect({ body, status, code: json.code, data: json.data }).toEqual({
+        body,
+        status: 400,
+        code: 36009004,
+        data: null,
+      });
+    }
+    expect((await ship(JSON.stringify({ packages: tooMany }))).json.message).toContain('at most 50 packages');
+    expect((await ship('not json')).json.code).toBe(36009022);
+    expect(sim.state.trackingPushes).toEqual([]);
+    expect(sim.state.orders.get(ids[0]!)!.status).toBe('AWAITING_SHIPMENT');
+  });
+
+  it('answers refusals per package: HTTP 200, code 0, data.errors[{code, message, detail{package_id}}]', async () => {
+    const { order_ids: ids } = await control<{ order_ids: string[] }>(sim.url, 'POST', '/__sandbox/orders', {
+      count: 1,
+    });
+    const packageId = sim.state.orders.get(ids[0]!)!.packageId;
+    const { status, json } = await ship(
+      JSON.stringify({
+        packages: [entry(packageId, 'TRK00000001'), entry('1100000000000000001', 'TRK00000002')],
+      }),
+    );
+    expect(status).toBe(200);
+    expect(json).toMatchObject({
+      code: 0,
+      data: {
+        errors: [
+          {
+            code: 36009004,
+            message: expect.stringContaining('does not exist'),
+            detail: { package_id: '1100000000000000001' },
+          },
+        ],
+      },
+    });
+    expect(sim.state.trackingPushes.map((push) => push.packageId)).toEqual([packageId]);
+    expect((await ship(JSON.stringify({ packages: [entry(packageId, 'TRK00000003')] }))).json).toMatchObject({
+      code: 0,
+      data: { errors: [{ code: 21011040, detail: { package_id: packageId } }] },
+    });
+  });
+});
+
 describe('consent flow', () => {
   it('serves a consent page and redirects with code and state on approve, auth_denied on reject', async () => {
     const page = await fetch(
