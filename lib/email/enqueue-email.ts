@@ -1,17 +1,27 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { enqueue } from '@/lib/queue';
+import { enqueue, enqueueMany } from '@/lib/queue';
 import { getEmailConfig } from './config';
 import { listAccountOwnerEmails } from './recipients';
 import { emailPropsSchemas, type EmailProps, type EmailTemplateName } from './schemas';
 
 export type EnqueueEmailResult =
+  /** `jobId`: null when enqueued together with other emails (enqueueEmails). */
   | { enqueued: true; idempotencyKey: string; jobId: string | null }
   /** Nothing to do: no address to send to, or this key was already sent (or suppressed). */
   | { enqueued: false; idempotencyKey: string; reason: 'no_recipient' | 'already_recorded' | 'no_items' };
+
+/** One email to enqueue: what the `email.send-email` job will send. */
+export type EmailToEnqueue<N extends EmailTemplateName = EmailTemplateName> = {
+  accountId: string;
+  template: N;
+  props: EmailProps<N>;
+  to: string | string[];
+  idempotencyKey: string;
+};
 
 /**
  * Enqueues one `email.send-email` job inside the caller's transaction: the email exists if and
@@ -21,42 +31,79 @@ export type EnqueueEmailResult =
  */
 export async function enqueueEmail<N extends EmailTemplateName>(
   tx: Tx,
-  input: {
-    accountId: string;
-    template: N;
-    props: EmailProps<N>;
-    to: string | string[];
-    idempotencyKey: string;
-  },
+  input: EmailToEnqueue<N>,
 ): Promise<EnqueueEmailResult> {
-  const { accountId, template, to, idempotencyKey } = input;
-  const props = emailPropsSchemas[template].safeParse(input.props);
-  if (!props.success) {
-    throw new AppError(
-      'VALIDATION',
-      `Invalid props for email "${template}": ${z.prettifyError(props.error)}`,
+  const [result] = await enqueueEmails(tx, [input]);
+  if (result instanceof AppError) throw result;
+  return result!;
+}
+
+/**
+ * enqueueEmail for many emails at once (a batch of shipped orders): one statement checks every
+ * key against the outbox, one enqueues every job. Returns, per email in order, its result or the
+ * AppError (VALIDATION: invalid props) that kept it out; the others are enqueued all the same.
+ */
+export async function enqueueEmails(
+  tx: Tx,
+  emails: readonly EmailToEnqueue[],
+): Promise<(EnqueueEmailResult | AppError)[]> {
+  const checked = emails.map((email) => {
+    const props = emailPropsSchemas[email.template].safeParse(email.props);
+    if (!props.success) {
+      return new AppError(
+        'VALIDATION',
+        `Invalid props for email "${email.template}": ${z.prettifyError(props.error)}`,
+      );
+    }
+    const recipients = [email.to].flat();
+    return {
+      idempotencyKey: email.idempotencyKey,
+      recipients,
+      job: {
+        accountId: email.accountId,
+        template: email.template,
+        to: recipients.length === 1 ? recipients[0]! : recipients,
+        props: props.data as Record<string, unknown>,
+        idempotencyKey: email.idempotencyKey,
+      },
+    };
+  });
+  type Checked = Exclude<(typeof checked)[number], AppError>;
+  const sendable = checked.filter(
+    (email): email is Checked => !(email instanceof AppError) && email.recipients.length > 0,
+  );
+  const recorded = await recordedKeys(
+    tx,
+    sendable.map((email) => email.idempotencyKey),
+  );
+  const jobs = sendable.filter((email) => !recorded.has(email.idempotencyKey));
+  // One job alone goes through `enqueue`, which returns its id; a batch's ids are not returned.
+  const jobIds = new Map<Checked, string | null>();
+  if (jobs.length === 1) {
+    jobIds.set(jobs[0]!, await enqueue('email.send-email', jobs[0]!.job, { tx }));
+  } else {
+    await enqueueMany(
+      'email.send-email',
+      jobs.map((email) => ({ data: email.job })),
+      { tx },
     );
   }
-  const recipients = [to].flat();
-  if (recipients.length === 0) return { enqueued: false, idempotencyKey, reason: 'no_recipient' };
-  const [recorded] = await tx
-    .select({ id: tables.emailOutbox.id })
-    .from(tables.emailOutbox)
-    .where(eq(tables.emailOutbox.idempotencyKey, idempotencyKey));
-  if (recorded) return { enqueued: false, idempotencyKey, reason: 'already_recorded' };
+  return checked.map((email): EnqueueEmailResult | AppError => {
+    if (email instanceof AppError) return email;
+    const { idempotencyKey } = email;
+    if (email.recipients.length === 0) return { enqueued: false, idempotencyKey, reason: 'no_recipient' };
+    if (recorded.has(idempotencyKey)) return { enqueued: false, idempotencyKey, reason: 'already_recorded' };
+    return { enqueued: true, idempotencyKey, jobId: jobIds.get(email) ?? null };
+  });
+}
 
-  const jobId = await enqueue(
-    'email.send-email',
-    {
-      accountId,
-      template,
-      to: recipients.length === 1 ? recipients[0]! : recipients,
-      props: props.data as Record<string, unknown>,
-      idempotencyKey,
-    },
-    { tx },
-  );
-  return { enqueued: true, idempotencyKey, jobId };
+async function recordedKeys(tx: Tx, idempotencyKeys: readonly string[]): Promise<Set<string>> {
+  if (idempotencyKeys.length === 0) return new Set();
+  const rows = await tx
+    .select({ idempotencyKey: tables.emailOutbox.idempotencyKey })
+    .from(tables.emailOutbox)
+    .where(sql`${tables.emailOutbox.idempotencyKey} = any(${sql.param(idempotencyKeys)}::text[])`);
+  return new Set(rows.map((row) => row.idempotencyKey));
 }
 
 /** Props of an account email without the link the helpers fill in themselves. */

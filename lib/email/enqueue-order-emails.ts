@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { tables, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { enqueueEmail, type EnqueueEmailResult } from './enqueue-email';
+import { enqueueEmails, type EmailToEnqueue, type EnqueueEmailResult } from './enqueue-email';
 import type { OrderShippedProps } from './schemas';
 import { carrierTrackingUrl } from './tracking-url';
 
@@ -21,42 +21,23 @@ export type ShipmentDetails = {
 };
 
 /**
+ * One buyer email: "shipped" (key `order-shipped:<orderId>`) or "delivered" (key
+ * `order-delivered:<orderId>`). Anything not passed in the details is read from the order and its
+ * purchased shipment.
+ */
+export type OrderEmailRequest = { accountId: string; orderId: string } & ShipmentDetails &
+  ({ template: 'order-shipped' } | { template: 'order-delivered'; deliveredAt?: Date });
+
+/**
  * Queues the "your order has shipped" email for an order, once: key `order-shipped:<orderId>`.
- * Call it in the transaction that records the shipment (label bought / tracking pushed). Anything
- * not passed in `details` is read from the order and its purchased shipment.
+ * Call it in the transaction that records the shipment (label bought / tracking pushed).
  * @throws AppError NOT_FOUND for an order not in this account, VALIDATION with no tracking number.
  */
 export async function enqueueOrderShippedEmail(
   tx: Tx,
   input: { accountId: string; orderId: string } & ShipmentDetails,
 ): Promise<EnqueueEmailResult> {
-  const idempotencyKey = `order-shipped:${input.orderId}`;
-  const order = await loadOrderEmailData(tx, input.accountId, input.orderId);
-  if (!order.buyerEmail) return { enqueued: false, idempotencyKey, reason: 'no_recipient' };
-  if (order.items.length === 0) return { enqueued: false, idempotencyKey, reason: 'no_items' };
-  const tracking = resolveTracking(order, input);
-  const props: OrderShippedProps = {
-    shopName: order.shopName,
-    orderNumber: order.orderNumber,
-    items: order.items,
-    currency: order.currency,
-    subtotalCents: order.subtotalCents,
-    shippingCents: order.shippingCents,
-    totalCents: order.totalCents,
-    ...tracking,
-    ...((input.serviceLevel ?? order.shipment?.servicelevelName)
-      ? { serviceLevel: input.serviceLevel ?? order.shipment!.servicelevelName! }
-      : {}),
-    ...(input.estimatedDelivery ? { estimatedDelivery: input.estimatedDelivery } : {}),
-    shippedAt: (order.shippedAt ?? order.shipment?.purchasedAt ?? new Date()).toISOString(),
-  };
-  return enqueueEmail(tx, {
-    accountId: input.accountId,
-    template: 'order-shipped',
-    props,
-    to: order.buyerEmail,
-    idempotencyKey,
-  });
+  return orThrow(await enqueueOrderEmails(tx, [{ ...input, template: 'order-shipped' }]));
 }
 
 /** Queues the "delivered" email for an order, once: key `order-delivered:<orderId>`. */
@@ -64,35 +45,86 @@ export async function enqueueOrderDeliveredEmail(
   tx: Tx,
   input: { accountId: string; orderId: string; deliveredAt?: Date } & ShipmentDetails,
 ): Promise<EnqueueEmailResult> {
-  const idempotencyKey = `order-delivered:${input.orderId}`;
-  const order = await loadOrderEmailData(tx, input.accountId, input.orderId);
-  if (!order.buyerEmail) return { enqueued: false, idempotencyKey, reason: 'no_recipient' };
-  if (order.items.length === 0) return { enqueued: false, idempotencyKey, reason: 'no_items' };
-  const tracking = resolveTracking(order, input);
-  return enqueueEmail(tx, {
-    accountId: input.accountId,
-    template: 'order-delivered',
-    props: {
-      shopName: order.shopName,
-      orderNumber: order.orderNumber,
-      items: order.items,
-      currency: order.currency,
-      carrier: tracking.carrier,
-      trackingNumber: tracking.trackingNumber,
-      trackingUrl: tracking.trackingUrl,
-      deliveredAt: (input.deliveredAt ?? order.deliveredAt ?? new Date()).toISOString(),
-    },
-    to: order.buyerEmail,
-    idempotencyKey,
-  });
+  return orThrow(await enqueueOrderEmails(tx, [{ ...input, template: 'order-delivered' }]));
 }
 
-type OrderEmailData = Awaited<ReturnType<typeof loadOrderEmailData>>;
+/**
+ * The buyer emails of many orders in the caller's transaction (a batch of orders shipped
+ * together), set-based: one statement loads every order's email data, one checks the keys against
+ * the outbox, one enqueues the jobs. Returns, per request in order, its result or the AppError that
+ * kept it out (NOT_FOUND: not this account's order; VALIDATION: no tracking number, invalid props).
+ */
+export async function enqueueOrderEmails(
+  tx: Tx,
+  requests: readonly OrderEmailRequest[],
+): Promise<(EnqueueEmailResult | AppError)[]> {
+  const orders = new Map((await loadOrderEmailData(tx, requests)).map((order) => [order.id, order]));
+  const built = requests.map((request) => buildOrderEmail(request, orders.get(request.orderId)));
+  const emails = built.filter((email) => 'props' in email);
+  const results = await enqueueEmails(tx, emails);
+  const queued = new Map(emails.map((email, index) => [email, results[index]!]));
+  return built.map((email) => ('props' in email ? queued.get(email)! : email));
+}
+
+function orThrow(results: (EnqueueEmailResult | AppError)[]): EnqueueEmailResult {
+  const [result] = results;
+  if (result instanceof AppError) throw result;
+  return result!;
+}
+
+type OrderEmailData = Awaited<ReturnType<typeof loadOrderEmailData>>[number];
+
+function buildOrderEmail(
+  request: OrderEmailRequest,
+  order: OrderEmailData | undefined,
+): EmailToEnqueue | EnqueueEmailResult | AppError {
+  const idempotencyKey = `${request.template}:${request.orderId}`;
+  if (!order || order.accountId !== request.accountId) return new AppError('NOT_FOUND', 'Order not found');
+  if (!order.buyerEmail) return { enqueued: false, idempotencyKey, reason: 'no_recipient' };
+  if (order.items.length === 0) return { enqueued: false, idempotencyKey, reason: 'no_items' };
+  const tracking = resolveTracking(order, request);
+  if (tracking instanceof AppError) return tracking;
+  const common = {
+    shopName: order.shopName,
+    orderNumber: order.orderNumber,
+    items: order.items,
+    currency: order.currency,
+  };
+  const base = { accountId: request.accountId, to: order.buyerEmail, idempotencyKey };
+  if (request.template === 'order-delivered') {
+    return {
+      ...base,
+      template: 'order-delivered',
+      props: {
+        ...common,
+        carrier: tracking.carrier,
+        trackingNumber: tracking.trackingNumber,
+        trackingUrl: tracking.trackingUrl,
+        deliveredAt: (request.deliveredAt ?? order.deliveredAt ?? new Date()).toISOString(),
+      },
+    };
+  }
+  const serviceLevel = request.serviceLevel ?? order.shipment?.servicelevelName;
+  return {
+    ...base,
+    template: 'order-shipped',
+    props: {
+      ...common,
+      subtotalCents: order.subtotalCents,
+      shippingCents: order.shippingCents,
+      totalCents: order.totalCents,
+      ...tracking,
+      ...(serviceLevel ? { serviceLevel } : {}),
+      ...(request.estimatedDelivery ? { estimatedDelivery: request.estimatedDelivery } : {}),
+      shippedAt: (order.shippedAt ?? order.shipment?.purchasedAt ?? new Date()).toISOString(),
+    },
+  };
+}
 
 function resolveTracking(order: OrderEmailData, details: ShipmentDetails) {
   const trackingNumber = details.trackingNumber ?? order.shipment?.trackingNumber ?? order.trackingNumber;
   if (!trackingNumber)
-    throw new AppError('VALIDATION', `Order ${order.orderNumber} has no tracking number yet`);
+    return new AppError('VALIDATION', `Order ${order.orderNumber} has no tracking number yet`);
   const carrier =
     details.carrier ??
     order.shipment?.provider ??
@@ -104,10 +136,53 @@ function resolveTracking(order: OrderEmailData, details: ShipmentDetails) {
   return { trackingNumber, carrier, trackingUrl };
 }
 
-async function loadOrderEmailData(tx: Tx, accountId: string, orderId: string) {
-  const { orders, tiktokShops, orderItems, shipments } = tables;
-  const [order] = await tx
+type ItemRow = { name: string; sku: string | null; quantity: number; unitPriceCents: number };
+type PurchasedShipment = {
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  provider: string | null;
+  carrier: string;
+  servicelevelName: string | null;
+  /** JSON: an ISO timestamp. */
+  purchasedAt: string | null;
+};
+
+/** The order's first 100 lines, in the order they were stored, as JSON. */
+const itemsJson = sql<ItemRow[]>`coalesce((
+  select json_agg(json_build_object(
+    'name', i.product_name, 'sku', i.seller_sku, 'quantity', i.quantity, 'unitPriceCents', i.unit_price_cents
+  ) order by i.created_at, i.id)
+  from (
+    select oi.product_name, oi.seller_sku, oi.quantity, oi.unit_price_cents, oi.created_at, oi.id
+    from public.order_items oi
+    where oi.order_id = "orders"."id" and oi.account_id = "orders"."account_id"
+    order by oi.created_at, oi.id
+    limit 100
+  ) i
+), '[]'::json)`;
+
+/** The order's newest purchased shipment, as JSON. */
+const purchasedShipmentJson = sql<PurchasedShipment | null>`(
+  select json_build_object(
+    'trackingNumber', sh.tracking_number, 'trackingUrl', sh.tracking_url, 'provider', sh.provider,
+    'carrier', sh.carrier, 'servicelevelName', sh.servicelevel_name, 'purchasedAt', sh.purchased_at
+  )
+  from public.shipments sh
+  where sh.order_id = "orders"."id" and sh.account_id = "orders"."account_id" and sh.status = 'purchased'
+  order by sh.purchased_at desc
+  limit 1
+)`;
+
+/**
+ * What the buyer emails show of each order: the order with its shop's name, lines and purchased
+ * shipment, one statement for all. Orders not in their request's account are left out.
+ */
+async function loadOrderEmailData(tx: Tx, refs: readonly { accountId: string; orderId: string }[]) {
+  const { orders, tiktokShops } = tables;
+  const rows = await tx
     .select({
+      id: orders.id,
+      accountId: orders.accountId,
       orderNumber: orders.tiktokOrderId,
       buyerEmail: orders.buyerEmail,
       currency: orders.currency,
@@ -119,45 +194,28 @@ async function loadOrderEmailData(tx: Tx, accountId: string, orderId: string) {
       shippedAt: orders.shippedAt,
       deliveredAt: orders.deliveredAt,
       shopName: tiktokShops.name,
+      items: itemsJson,
+      shipment: purchasedShipmentJson,
     })
     .from(orders)
-    .innerJoin(tiktokShops, eq(tiktokShops.id, orders.shopId))
-    .where(and(eq(orders.id, orderId), eq(orders.accountId, accountId)));
-  if (!order) throw new AppError('NOT_FOUND', 'Order not found');
-  const items = await tx
-    .select({
-      name: orderItems.productName,
-      sku: orderItems.sellerSku,
-      quantity: orderItems.quantity,
-      unitPriceCents: orderItems.unitPriceCents,
-    })
-    .from(orderItems)
-    .where(and(eq(orderItems.orderId, orderId), eq(orderItems.accountId, accountId)))
-    .orderBy(asc(orderItems.createdAt), asc(orderItems.id))
-    .limit(100);
-  const [shipment] = await tx
-    .select()
-    .from(shipments)
+    .innerJoin(tiktokShops, sql`${tiktokShops.id} = ${orders.shopId}`)
     .where(
-      and(
-        eq(shipments.orderId, orderId),
-        eq(shipments.accountId, accountId),
-        eq(shipments.status, 'purchased'),
-      ),
-    )
-    .orderBy(desc(shipments.purchasedAt))
-    .limit(1);
-  // Trimmed to what the template accepts: catalogue text must never make a shipment fail.
-  return {
+      sql`(${orders.id}, ${orders.accountId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.orderId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
+    );
+  // Trimmed to what the templates accept: catalogue text must never make a shipment fail.
+  return rows.map(({ items, shipment, ...order }) => ({
     ...order,
     shopName: clip(order.shopName, 200, 'TikTok Shop'),
-    items: items.map(({ name, sku, ...item }) => ({
-      ...item,
+    items: items.map(({ name, sku, quantity, unitPriceCents }): OrderShippedProps['items'][number] => ({
       name: clip(name, 200, 'Item'),
+      quantity,
+      unitPriceCents,
       ...(sku?.trim() ? { sku: clip(sku, 64, '') } : {}),
     })),
-    shipment: shipment ?? null,
-  };
+    shipment: shipment
+      ? { ...shipment, purchasedAt: shipment.purchasedAt ? new Date(shipment.purchasedAt) : null }
+      : null,
+  }));
 }
 
 function clip(value: string, max: number, fallback: string): string {

@@ -29,10 +29,17 @@ export {
   type SentEmail,
 } from './resend-transport';
 export { getEmailConfig, type EmailConfig } from './config';
-export { sendQueuedEmail, type SendQueuedEmailResult, type EmailDelivery } from './send-queued-email';
+export {
+  sendQueuedEmail,
+  sendQueuedEmails,
+  type SendQueuedEmailResult,
+  type QueuedEmailOutcome,
+  type EmailDelivery,
+} from './send-queued-email';
 export {
   listNotificationPreferences,
   isEmailCategoryEnabled,
+  areEmailCategoriesEnabled,
   updateNotificationPreferences,
   ZNotificationPreferencesInput,
   type NotificationPreference,
@@ -41,14 +48,18 @@ export {
 export { listAccountOwnerEmails } from './recipients';
 export {
   enqueueEmail,
+  enqueueEmails,
   enqueueAccountEmail,
   appLink,
   type EnqueueEmailResult,
+  type EmailToEnqueue,
   type AccountEmailProps,
 } from './enqueue-email';
 export {
   enqueueOrderShippedEmail,
   enqueueOrderDeliveredEmail,
+  enqueueOrderEmails,
+  type OrderEmailRequest,
   type ShipmentDetails,
 } from './enqueue-order-emails';
 export {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { rowFromDriver, tables, type Tx } from '@/lib/db';
 import type { EmailOutboxStatus, EmailProvider } from '@/lib/db/schema/billing-notifications';
 
 // The outbox writes of the send job, each inside the caller's (system path) transaction. Every
@@ -21,24 +21,74 @@ export async function findOutboxRow(tx: Tx, idempotencyKey: string): Promise<Out
   return row ?? null;
 }
 
-export async function insertOutboxRow(
-  tx: Tx,
-  row: {
-    accountId: string;
-    template: string;
-    category: string;
-    toAddresses: string[];
-    subject: string;
-    html: string | null;
-    text: string | null;
-    idempotencyKey: string;
-    /** `sent`: delivered by being stored (no Resend configured; provider 'outbox'). */
-    status: Extract<EmailOutboxStatus, 'queued' | 'suppressed' | 'sent'>;
-  },
-): Promise<OutboxRow> {
-  const delivered = row.status === 'sent' ? { provider: 'outbox' as const, attempts: 1, sentAt: sql`now()` } : {};
-  const [inserted] = await tx.insert(tables.emailOutbox).values({ ...row, ...delivered }).returning();
-  return inserted!;
+/** An outbox row as the record step writes it. */
+export type NewOutboxRow = {
+  accountId: string;
+  template: string;
+  category: string;
+  toAddresses: string[];
+  subject: string;
+  html: string | null;
+  text: string | null;
+  idempotencyKey: string;
+  /** `sent`: delivered by being stored (no Resend configured; provider 'outbox'). */
+  status: Extract<EmailOutboxStatus, 'queued' | 'suppressed' | 'sent'>;
+};
+
+/**
+ * Every key's lock in one statement, in the order of the lock ids themselves: two transactions
+ * locking overlapping sets take them in the same order and cannot deadlock (keys whose hashes
+ * collide included). The ids are those of lockIdempotencyKey.
+ */
+export async function lockIdempotencyKeys(tx: Tx, idempotencyKeys: readonly string[]): Promise<void> {
+  if (idempotencyKeys.length === 0) return;
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(k.lock_id)
+    from (
+      select distinct hashtextextended('email:' || t.idempotency_key, 0) as lock_id
+      from unnest(${sql.param(idempotencyKeys)}::text[]) as t(idempotency_key)
+      order by 1
+    ) as k`);
+}
+
+export async function findOutboxRows(tx: Tx, idempotencyKeys: readonly string[]): Promise<OutboxRow[]> {
+  if (idempotencyKeys.length === 0) return [];
+  return tx
+    .select()
+    .from(tables.emailOutbox)
+    .where(sql`${tables.emailOutbox.idempotencyKey} = any(${sql.param(idempotencyKeys)}::text[])`);
+}
+
+/**
+ * Many rows in one statement whatever their number (the rows travel as one JSON parameter, so the
+ * statement text, and its prepared plan, stay the same). A 'sent' row is stored delivered: provider
+ * 'outbox', one attempt, sent now.
+ */
+export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): Promise<OutboxRow[]> {
+  if (rows.length === 0) return [];
+  const values = rows.map((row) => ({
+    account_id: row.accountId,
+    template: row.template,
+    category: row.category,
+    to_addresses: row.toAddresses,
+    subject: row.subject,
+    html: row.html,
+    text: row.text,
+    idempotency_key: row.idempotencyKey,
+    status: row.status,
+  }));
+  const inserted = await tx.execute<Record<string, unknown>>(sql`
+    insert into public.email_outbox
+      (account_id, template, category, to_addresses, subject, html, text, idempotency_key, status, provider, attempts, sent_at)
+    select v.account_id, v.template, v.category, v.to_addresses, v.subject, v.html, v.text, v.idempotency_key, v.status,
+      case when v.status = 'sent' then 'outbox' end,
+      case when v.status = 'sent' then 1 else 0 end,
+      case when v.status = 'sent' then now() end
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+      account_id uuid, template text, category text, to_addresses text[], subject text, html text, text text,
+      idempotency_key text, status text)
+    returning *`);
+  return inserted.rows.map((raw) => rowFromDriver(tables.emailOutbox, raw));
 }
 
 export async function markOutboxSent(

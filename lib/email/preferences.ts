@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { can, type AccountContext } from '@/lib/accounts';
 import { tables, withRls, type Tx } from '@/lib/db';
@@ -47,18 +47,44 @@ export async function isEmailCategoryEnabled(
   accountId: string,
   category: EmailCategory,
 ): Promise<boolean> {
-  if (!isConfigurableCategory(category)) return true;
-  const [row] = await tx
-    .select({ enabled: tables.notificationPreferences.enabled })
-    .from(tables.notificationPreferences)
-    .where(
-      and(
-        eq(tables.notificationPreferences.accountId, accountId),
-        eq(tables.notificationPreferences.category, category),
-      ),
-    );
-  return row?.enabled ?? CATEGORY_DEFINITIONS[category].defaultEnabled;
+  const [enabled] = await areEmailCategoriesEnabled(tx, [{ accountId, category }]);
+  return enabled!;
 }
+
+/**
+ * isEmailCategoryEnabled for many (account, category) pairs, in the same order: one statement for
+ * all of them, none when no pair is configurable.
+ */
+export async function areEmailCategoriesEnabled(
+  tx: Tx,
+  pairs: readonly { accountId: string; category: EmailCategory }[],
+): Promise<boolean[]> {
+  const asked = pairs.filter((pair): pair is { accountId: string; category: ConfigurableCategory } =>
+    isConfigurableCategory(pair.category),
+  );
+  const chosen = new Map<string, boolean>();
+  if (asked.length > 0) {
+    const { notificationPreferences } = tables;
+    const rows = await tx
+      .select({
+        accountId: notificationPreferences.accountId,
+        category: notificationPreferences.category,
+        enabled: notificationPreferences.enabled,
+      })
+      .from(notificationPreferences)
+      .where(
+        sql`(${notificationPreferences.accountId}, ${notificationPreferences.category}) in (select * from unnest(${sql.param(asked.map((pair) => pair.accountId))}::uuid[], ${sql.param(asked.map((pair) => pair.category))}::text[]))`,
+      );
+    for (const row of rows) chosen.set(pairKey(row.accountId, row.category), row.enabled);
+  }
+  return pairs.map(({ accountId, category }) =>
+    isConfigurableCategory(category)
+      ? (chosen.get(pairKey(accountId, category)) ?? CATEGORY_DEFINITIONS[category].defaultEnabled)
+      : true,
+  );
+}
+
+const pairKey = (accountId: string, category: string) => `${accountId}\u0000${category}`;
 
 export const ZNotificationPreferencesInput = z.strictObject({
   preferences: z.partialRecord(z.enum(CONFIGURABLE_CATEGORIES), z.boolean()),

@@ -1,23 +1,19 @@
 import 'server-only';
-import { z, ZodError } from 'zod';
-import { asSystem, type Tx } from '@/lib/db';
+import { ZodError } from 'zod';
+import { asSystem } from '@/lib/db';
 import { logger } from '@/lib/logger';
 import { PermanentJobError } from '@/lib/queue/define-job';
-import { TEMPLATE_CATEGORY } from './categories';
 import { getEmailConfig } from './config';
 import {
   findOutboxRow,
-  insertOutboxRow,
   lockIdempotencyKey,
   markOutboxSent,
   recordOutboxFailure,
   type OutboxRow,
 } from './outbox-store';
-import { isEmailCategoryEnabled } from './preferences';
-import { renderEmail } from './render-email';
+import { parseQueuedEmail, recordEmails, type ParsedEmail } from './record-emails';
 import { EmailSendError, type EmailTransport } from './resend-transport';
-import { emailTemplatePayloadSchema, queuedEmailSchema, type QueuedEmail } from './schemas';
-import { getEmailTemplate } from './templates';
+import type { QueuedEmail } from './schemas';
 
 export type { QueuedEmail } from './schemas';
 
@@ -35,10 +31,11 @@ export type EmailDelivery = {
 /**
  * The body of the `email.send-email` job: one email, at most once.
  *
- * 1. Record (first run only): the account's preferences decide; a switched-off category is
- *    stored as 'suppressed' and never sent. Otherwise the email is rendered and stored as
- *    'queued' under its idempotency key (unique), so every later run finds it. Without Resend the
- *    stored row is the delivery: it is stored 'sent' with provider 'outbox', and step 2 is skipped.
+ * 1. Record (first run only; recordEmails, shared with the batch path sendQueuedEmails): the
+ *    account's preferences decide; a switched-off category is stored as 'suppressed' and never
+ *    sent. Otherwise the email is rendered and stored as 'queued' under its idempotency key
+ *    (unique), so every later run finds it. Without Resend the stored row is the delivery: it is
+ *    stored 'sent' with provider 'outbox', and step 2 is skipped.
  * 2. Deliver: a row still 'queued' goes to Resend with the key as Idempotency-Key. A row already
  *    sent, suppressed or failed makes the run a no-op: a job that runs twice sends one email.
  *
@@ -53,69 +50,58 @@ export async function sendQueuedEmail(
   delivery: EmailDelivery = { transport: getEmailConfig().transport },
 ): Promise<SendQueuedEmailResult> {
   const email = parseQueuedEmail(input);
-  const recorded = await asSystem((tx) => recordEmail(tx, email, { deliveredByOutbox: !delivery.transport }));
-  if (recorded.status === 'sent' && recorded.wasNew) return { outcome: 'sent', outboxId: recorded.id, status: 'sent' };
-  if (recorded.status !== 'queued') {
-    return {
-      outcome: recorded.wasNew ? 'suppressed' : 'already_handled',
-      outboxId: recorded.id,
-      status: recorded.status,
-    };
+  const [recorded] = await asSystem((tx) =>
+    recordEmails(tx, [email], { deliveredByOutbox: !delivery.transport }),
+  );
+  if (recorded!.kind === 'foreign_key') {
+    throw new PermanentJobError(`idempotency key ${email.idempotencyKey} belongs to another account`);
   }
-  return deliver(recorded.id, email, delivery);
+  const { row, wasNew } = recorded!;
+  return row.status === 'queued' ? deliver(row.id, email, delivery) : settledResult(row, wasNew);
 }
 
-function parseQueuedEmail(input: QueuedEmail) {
-  const email = queuedEmailSchema.safeParse(input);
-  if (!email.success) throw new PermanentJobError(`invalid email job: ${z.prettifyError(email.error)}`);
-  const payload = emailTemplatePayloadSchema.safeParse({
-    template: email.data.template,
-    props: email.data.props,
-  });
-  if (!payload.success) {
-    throw new PermanentJobError(
-      `invalid props for ${email.data.template}: ${z.prettifyError(payload.error)}`,
-    );
-  }
-  return { ...email.data, payload: payload.data, to: [email.data.to].flat() };
-}
-
-type ParsedEmail = ReturnType<typeof parseQueuedEmail>;
+/** What the job does with one email of a batch: finished, or handed back to run alone. */
+export type QueuedEmailOutcome = SendQueuedEmailResult | 'one_by_one';
 
 /**
- * Step 1. Without Resend the outbox row is the delivery, so an email that is not suppressed is
- * stored as sent at once (one transaction, not a second one that only flips its status).
+ * The `email.send-email` batch: step 1 for every email in one transaction (recordEmails), so a
+ * burst of shipped orders costs a handful of statements, not a transaction per email. Whatever
+ * needs a result of its own is handed back ('one_by_one') for sendQueuedEmail to run alone:
+ * - an invalid payload (it fails there, permanently, with its own error);
+ * - a key recorded for another account (likewise);
+ * - an email stored 'queued' (Resend configured): its delivery may fail or be retried on its own
+ *   schedule, so it goes through step 2 in its own job run, which finds the row already recorded.
+ * The others (stored 'sent' by the outbox, suppressed, or already handled) are done.
  */
-async function recordEmail(tx: Tx, email: ParsedEmail, options: { deliveredByOutbox: boolean }) {
-  await lockIdempotencyKey(tx, email.idempotencyKey);
-  const existing = await findOutboxRow(tx, email.idempotencyKey);
-  if (existing) {
-    if (existing.accountId !== email.accountId) {
-      throw new PermanentJobError(`idempotency key ${email.idempotencyKey} belongs to another account`);
+export async function sendQueuedEmails(
+  inputs: readonly QueuedEmail[],
+  delivery: EmailDelivery = { transport: getEmailConfig().transport },
+): Promise<QueuedEmailOutcome[]> {
+  const parsed = inputs.map((input) => {
+    try {
+      return parseQueuedEmail(input);
+    } catch (error) {
+      if (error instanceof PermanentJobError) return null;
+      throw error;
     }
-    return { ...existing, wasNew: false };
-  }
-  const category = TEMPLATE_CATEGORY[email.template];
-  const base = {
-    accountId: email.accountId,
-    template: email.template,
-    category,
-    toAddresses: email.to,
-    idempotencyKey: email.idempotencyKey,
-  };
-  if (!(await isEmailCategoryEnabled(tx, email.accountId, category))) {
-    const template = getEmailTemplate(email.payload.template) as { subject: (props: unknown) => string };
-    const subject = template.subject(email.payload.props);
-    return {
-      ...(await insertOutboxRow(tx, { ...base, subject, html: null, text: null, status: 'suppressed' })),
-      wasNew: true,
-    };
-  }
-  const rendered = await renderEmail(email.payload.template, email.payload.props as never);
-  return {
-    ...(await insertOutboxRow(tx, { ...base, ...rendered, status: options.deliveredByOutbox ? 'sent' : 'queued' })),
-    wasNew: true,
-  };
+  });
+  const valid = parsed.filter((email) => email !== null);
+  const recorded =
+    valid.length === 0
+      ? []
+      : await asSystem((tx) => recordEmails(tx, valid, { deliveredByOutbox: !delivery.transport }));
+  const byEmail = new Map(valid.map((email, index) => [email, recorded[index]!]));
+  return parsed.map((email) => {
+    const outcome = email && byEmail.get(email);
+    if (!outcome || outcome.kind === 'foreign_key' || outcome.row.status === 'queued') return 'one_by_one';
+    return settledResult(outcome.row, outcome.wasNew);
+  });
+}
+
+/** An email step 1 left in a final state: stored as sent or suppressed just now, or earlier. */
+function settledResult(row: OutboxRow, wasNew: boolean): SendQueuedEmailResult {
+  if (!wasNew) return { outcome: 'already_handled', outboxId: row.id, status: row.status };
+  return { outcome: row.status === 'sent' ? 'sent' : 'suppressed', outboxId: row.id, status: row.status };
 }
 
 async function deliver(

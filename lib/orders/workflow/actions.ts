@@ -2,7 +2,7 @@ import 'server-only';
 import { afterStockChange, checkLowStock, enqueueStockPush, lockStockRows, releaseOrderStock, reserveOrderStock, shipOrdersStock } from '@/lib/inventory';
 import { enqueue, enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import { evaluateRules, loadActiveRules } from '../automation';
-import { enqueueOrderEmail } from '../notifications/enqueue-order-email';
+import { sendBuyerEmails } from '../notifications/enqueue-order-email';
 import { classifyOrders, orderMoment, recordOrderVelocity } from '../priority';
 import { eachOrder, TransitionVeto, type ActionContext, type ActionImpl } from './action-context';
 import { backorderAlertKey, orderErrorAlertKey, raiseAlert, resolveAlert } from './order-alerts';
@@ -143,17 +143,11 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
   },
 
   send_shipped_email: {
-    run: eachOrder(async (ctx) => {
-      if (!ctx.notifyCustomer) return;
-      ctx.details.emailQueued = await enqueueOrderEmail(ctx.tx, { template: 'order-shipped', snapshot: ctx.snapshot, at: ctx.now });
-    }),
+    run: (ctxs) => sendBuyerEmails(ctxs, 'order-shipped'),
   },
 
   send_delivered_email: {
-    run: eachOrder(async (ctx) => {
-      if (!ctx.notifyCustomer) return;
-      ctx.details.emailQueued = await enqueueOrderEmail(ctx.tx, { template: 'order-delivered', snapshot: ctx.snapshot, at: ctx.now });
-    }),
+    run: (ctxs) => sendBuyerEmails(ctxs, 'order-delivered'),
   },
 
   release_stock: {
