@@ -19,6 +19,7 @@
 // --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
 // calls, Postgres time and buffer pages touched per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
 // 80 most frequent statements instead of the 40 costliest, BENCH_PROFILE_ORDER=blocks those touching most pages).
+// BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments).
 import '../lib/server-runtime';
 import { execSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
