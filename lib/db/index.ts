@@ -1,4 +1,5 @@
 export { getDb, getPool, closeDb, type Database, type Tx, type DbOrTx } from './client';
 export { withRls, asSystem, systemDb, type JwtClaims } from './rls';
 export { rowFromDriver } from './driver-rows';
+export { inPairs } from './in-pairs';
 export * as tables from './schema';

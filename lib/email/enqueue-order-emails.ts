@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { inPairs, tables, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { enqueueEmails, type EmailToEnqueue, type EnqueueEmailResult } from './enqueue-email';
 import type { OrderShippedProps } from './schemas';
@@ -199,9 +199,7 @@ async function loadOrderEmailData(tx: Tx, refs: readonly { accountId: string; or
     })
     .from(orders)
     .innerJoin(tiktokShops, sql`${tiktokShops.id} = ${orders.shopId}`)
-    .where(
-      sql`(${orders.id}, ${orders.accountId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.orderId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
-    );
+    .where(inPairs([orders.id, orders.accountId], refs.map((ref) => [ref.orderId, ref.accountId])));
   // Trimmed to what the templates accept: catalogue text must never make a shipment fail.
   return rows.map(({ items, shipment, ...order }) => ({
     ...order,

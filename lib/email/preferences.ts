@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { can, type AccountContext } from '@/lib/accounts';
-import { tables, withRls, type Tx } from '@/lib/db';
+import { inPairs, tables, withRls, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import {
   CATEGORY_DEFINITIONS,
@@ -73,7 +73,11 @@ export async function areEmailCategoriesEnabled(
       })
       .from(notificationPreferences)
       .where(
-        sql`(${notificationPreferences.accountId}, ${notificationPreferences.category}) in (select * from unnest(${sql.param(asked.map((pair) => pair.accountId))}::uuid[], ${sql.param(asked.map((pair) => pair.category))}::text[]))`,
+        inPairs(
+          [notificationPreferences.accountId, notificationPreferences.category],
+          asked.map((pair) => [pair.accountId, pair.category]),
+          ['uuid', 'text'],
+        ),
       );
     for (const row of rows) chosen.set(pairKey(row.accountId, row.category), row.enabled);
   }

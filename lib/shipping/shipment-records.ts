@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables, type DbOrTx, type Tx } from '@/lib/db';
+import { inPairs, tables, type DbOrTx, type Tx } from '@/lib/db';
 import type { RateQuote } from '@/lib/shipping/carriers';
 
 export type ShipmentRow = typeof tables.shipments.$inferSelect;
@@ -79,11 +79,7 @@ export async function loadShipmentsWithOrders(
     })
     .from(shipments)
     .leftJoin(orders, and(eq(orders.id, shipments.orderId), eq(orders.accountId, shipments.accountId)))
-    .where(
-      refs.length === 1
-        ? and(eq(shipments.id, refs[0]!.shipmentId), eq(shipments.accountId, refs[0]!.accountId))
-        : sql`(${shipments.id}, ${shipments.accountId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.shipmentId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
-    );
+    .where(inPairs([shipments.id, shipments.accountId], refs.map((ref) => [ref.shipmentId, ref.accountId])));
   return new Map(rows.map((row) => [row.shipment.id, { shipment: row.shipment, order: row.order }]));
 }
 

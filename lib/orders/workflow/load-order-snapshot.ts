@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
-import { tables, type DbOrTx } from '@/lib/db';
+import { sql } from 'drizzle-orm';
+import { inPairs, tables, type DbOrTx } from '@/lib/db';
 import type { OrderSnapshot, SnapshotItem, SnapshotShipment } from './snapshot';
 
 /** The lines (with each SKU's weight) and newest shipment of the `orders` row in scope, as JSON. */
@@ -48,11 +48,7 @@ export async function loadOrderSnapshots(tx: DbOrTx, refs: readonly { accountId:
   const rows = await tx
     .select({ order: orders, items, shipment })
     .from(orders)
-    .where(
-      refs.length === 1
-        ? and(eq(orders.id, refs[0]!.orderId), eq(orders.accountId, refs[0]!.accountId))
-        : sql`("orders"."id", "orders"."account_id") in (select * from unnest(${sql.param(refs.map((ref) => ref.orderId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
-    )
+    .where(inPairs([orders.id, orders.accountId], refs.map((ref) => [ref.orderId, ref.accountId])))
     .orderBy(sql`coalesce("orders"."tiktok_created_at", "orders"."created_at")`, orders.id);
   return rows.map((row) => ({ order: row.order, items: row.items, shipment: row.shipment ?? null }));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { systemDb, tables } from '@/lib/db';
+import { inPairs, systemDb, tables } from '@/lib/db';
 
 export type PushRef = { accountId: string; orderId: string };
 export type PushContext = {
@@ -29,11 +29,7 @@ export async function loadPushContexts(refs: readonly PushRef[]): Promise<PushCo
     .from(orders)
     .leftJoin(s, eq(s.id, newestPurchased))
     .leftJoin(shops, and(eq(shops.id, orders.shopId), eq(shops.accountId, orders.accountId)))
-    .where(
-      refs.length === 1
-        ? and(eq(orders.id, refs[0]!.orderId), eq(orders.accountId, refs[0]!.accountId))
-        : sql`(${orders.id}, ${orders.accountId}) in (select * from unnest(${sql.param(refs.map((ref) => ref.orderId))}::uuid[], ${sql.param(refs.map((ref) => ref.accountId))}::uuid[]))`,
-    );
+    .where(inPairs([orders.id, orders.accountId], refs.map((ref) => [ref.orderId, ref.accountId])));
 }
 
 /** TikTok already holds this tracking number for the order: pushing again would change nothing. */
