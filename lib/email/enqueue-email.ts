@@ -3,14 +3,13 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { enqueue, enqueueMany } from '@/lib/queue';
+import { enqueueMany } from '@/lib/queue';
 import { getEmailConfig } from './config';
 import { listAccountOwnerEmails } from './recipients';
 import { emailPropsSchemas, type EmailProps, type EmailTemplateName } from './schemas';
 
 export type EnqueueEmailResult =
-  /** `jobId`: null when enqueued together with other emails (enqueueEmails). */
-  | { enqueued: true; idempotencyKey: string; jobId: string | null }
+  | { enqueued: true; idempotencyKey: string }
   /** Nothing to do: no address to send to, or this key was already sent (or suppressed). */
   | { enqueued: false; idempotencyKey: string; reason: 'no_recipient' | 'already_recorded' | 'no_items' };
 
@@ -76,24 +75,17 @@ export async function enqueueEmails(
     tx,
     sendable.map((email) => email.idempotencyKey),
   );
-  const jobs = sendable.filter((email) => !recorded.has(email.idempotencyKey));
-  // One job alone goes through `enqueue`, which returns its id; a batch's ids are not returned.
-  const jobIds = new Map<Checked, string | null>();
-  if (jobs.length === 1) {
-    jobIds.set(jobs[0]!, await enqueue('email.send-email', jobs[0]!.job, { tx }));
-  } else {
-    await enqueueMany(
-      'email.send-email',
-      jobs.map((email) => ({ data: email.job })),
-      { tx },
-    );
-  }
+  await enqueueMany(
+    'email.send-email',
+    sendable.filter((email) => !recorded.has(email.idempotencyKey)).map((email) => ({ data: email.job })),
+    { tx },
+  );
   return checked.map((email): EnqueueEmailResult | AppError => {
     if (email instanceof AppError) return email;
     const { idempotencyKey } = email;
     if (email.recipients.length === 0) return { enqueued: false, idempotencyKey, reason: 'no_recipient' };
     if (recorded.has(idempotencyKey)) return { enqueued: false, idempotencyKey, reason: 'already_recorded' };
-    return { enqueued: true, idempotencyKey, jobId: jobIds.get(email) ?? null };
+    return { enqueued: true, idempotencyKey };
   });
 }
 

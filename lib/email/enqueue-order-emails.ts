@@ -37,15 +37,9 @@ export async function enqueueOrderShippedEmail(
   tx: Tx,
   input: { accountId: string; orderId: string } & ShipmentDetails,
 ): Promise<EnqueueEmailResult> {
-  return orThrow(await enqueueOrderEmails(tx, [{ ...input, template: 'order-shipped' }]));
-}
-
-/** Queues the "delivered" email for an order, once: key `order-delivered:<orderId>`. */
-export async function enqueueOrderDeliveredEmail(
-  tx: Tx,
-  input: { accountId: string; orderId: string; deliveredAt?: Date } & ShipmentDetails,
-): Promise<EnqueueEmailResult> {
-  return orThrow(await enqueueOrderEmails(tx, [{ ...input, template: 'order-delivered' }]));
+  const [result] = await enqueueOrderEmails(tx, [{ ...input, template: 'order-shipped' }]);
+  if (result instanceof AppError) throw result;
+  return result!;
 }
 
 /**
@@ -64,12 +58,6 @@ export async function enqueueOrderEmails(
   const results = await enqueueEmails(tx, emails);
   const queued = new Map(emails.map((email, index) => [email, results[index]!]));
   return built.map((email) => ('props' in email ? queued.get(email)! : email));
-}
-
-function orThrow(results: (EnqueueEmailResult | AppError)[]): EnqueueEmailResult {
-  const [result] = results;
-  if (result instanceof AppError) throw result;
-  return result!;
 }
 
 type OrderEmailData = Awaited<ReturnType<typeof loadOrderEmailData>>[number];

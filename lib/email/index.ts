@@ -38,7 +38,6 @@ export {
 } from './send-queued-email';
 export {
   listNotificationPreferences,
-  isEmailCategoryEnabled,
   areEmailCategoriesEnabled,
   updateNotificationPreferences,
   ZNotificationPreferencesInput,
@@ -57,7 +56,6 @@ export {
 } from './enqueue-email';
 export {
   enqueueOrderShippedEmail,
-  enqueueOrderDeliveredEmail,
   enqueueOrderEmails,
   type OrderEmailRequest,
   type ShipmentDetails,

@@ -10,7 +10,7 @@ import type { EmailOutboxStatus, EmailProvider } from '@/lib/db/schema/billing-n
 export type OutboxRow = typeof tables.emailOutbox.$inferSelect;
 
 export async function lockIdempotencyKey(tx: Tx, idempotencyKey: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`email:${idempotencyKey}`}, 0))`);
+  await lockIdempotencyKeys(tx, [idempotencyKey]);
 }
 
 export async function findOutboxRow(tx: Tx, idempotencyKey: string): Promise<OutboxRow | null> {
@@ -38,7 +38,7 @@ export type NewOutboxRow = {
 /**
  * Every key's lock in one statement, in the order of the lock ids themselves: two transactions
  * locking overlapping sets take them in the same order and cannot deadlock (keys whose hashes
- * collide included). The ids are those of lockIdempotencyKey.
+ * collide included).
  */
 export async function lockIdempotencyKeys(tx: Tx, idempotencyKeys: readonly string[]): Promise<void> {
   if (idempotencyKeys.length === 0) return;

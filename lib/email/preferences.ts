@@ -41,19 +41,10 @@ export async function listNotificationPreferences(
   }));
 }
 
-/** Whether emails of this category go out for the account. Account and billing emails always do. */
-export async function isEmailCategoryEnabled(
-  tx: Tx,
-  accountId: string,
-  category: EmailCategory,
-): Promise<boolean> {
-  const [enabled] = await areEmailCategoriesEnabled(tx, [{ accountId, category }]);
-  return enabled!;
-}
-
 /**
- * isEmailCategoryEnabled for many (account, category) pairs, in the same order: one statement for
- * all of them, none when no pair is configurable.
+ * Whether emails of each category go out for its account, for many (account, category) pairs, in
+ * the same order: one statement for all of them, none when no pair is configurable. Account and
+ * billing emails always do.
  */
 export async function areEmailCategoriesEnabled(
   tx: Tx,

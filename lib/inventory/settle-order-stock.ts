@@ -85,9 +85,3 @@ export async function shipOrdersStock(
   for (const row of shipped.rows) byOrder.get(row.order_id)?.push({ skuId: row.sku_id, warehouseId: row.warehouse_id, units: row.units });
   return byOrder;
 }
-
-/** shipOrdersStock for one order. */
-export async function shipOrderStock(tx: Tx, input: { accountId: string; orderId: string; reason: string; actorId?: string | null }): Promise<ShippedLine[]> {
-  const shipped = await shipOrdersStock(tx, [input], input);
-  return shipped.get(input.orderId) ?? [];
-}

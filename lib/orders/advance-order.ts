@@ -24,7 +24,7 @@ async function noteBlocked(tx: Tx, snapshot: OrderSnapshot, message: string | nu
   await tx
     .update(orders)
     .set({ lastError: message })
-    .where(and(eq(orders.id, snapshot.order.id), message === null ? eq(orders.lastError, LABELS_PAUSED) : or(isNull(orders.lastError), ne(orders.lastError, message))));
+    .where(and(eq(orders.id, snapshot.order.id), eq(orders.accountId, snapshot.order.accountId), message === null ? eq(orders.lastError, LABELS_PAUSED) : or(isNull(orders.lastError), ne(orders.lastError, message))));
 }
 
 /** Orders that may get a label now: one allowance check per account, one insert of buy-label jobs. */

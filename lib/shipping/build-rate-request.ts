@@ -79,10 +79,3 @@ export async function buildRateRequests(tx: DbOrTx, inputs: readonly RateRequest
     };
   });
 }
-
-/** buildRateRequests for one order; throws its Error. */
-export async function buildRateRequest(tx: DbOrTx, input: RateRequestInput): Promise<RateRequest> {
-  const [request] = await buildRateRequests(tx, [input]);
-  if (request instanceof Error) throw request;
-  return request!;
-}

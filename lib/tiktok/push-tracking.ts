@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { systemDb, tables } from '@/lib/db';
 import type { JobContext } from '@/lib/queue/define-job';
 import { PermanentJobError } from '@/lib/queue/define-job';
@@ -29,15 +29,15 @@ export async function pushTrackingToTikTok(
   const trackingNumber = shipment.trackingNumber!;
   if (isTrackingPushed(order, trackingNumber)) return 'already_pushed';
   if (!shop) throw new PermanentJobError(`shop of order ${order.id} not found`);
-  if (!order.packageId) return fail(order.id, 'TikTok has not assigned a package to this order yet', true);
-  if (!order.deliveryOptionId) return fail(order.id, 'The order has no TikTok delivery option to choose a carrier from');
+  if (!order.packageId) return fail(order, 'TikTok has not assigned a package to this order yet', true);
+  if (!order.deliveryOptionId) return fail(order, 'The order has no TikTok delivery option to choose a carrier from');
 
   const api = openShopApi(shop);
   try {
     const { providers, provider } = await findShippingProvider(api, shop.id, order.deliveryOptionId, shipment.provider ?? '');
     if (!provider) {
       const offered = providers.map((p) => p.name).join(', ') || 'none';
-      return fail(order.id, `TikTok offers no carrier matching "${shipment.provider}" for this delivery option (offered: ${offered})`);
+      return fail(order, `TikTok offers no carrier matching "${shipment.provider}" for this delivery option (offered: ${offered})`);
     }
     const self = { trackingNumber, shippingProviderId: provider.id };
     let outcome: PushTrackingOutcome = 'pushed';
@@ -61,16 +61,16 @@ export async function pushTrackingToTikTok(
     if (isTikTokApiError(error)) {
       switch (error.kind) {
         case 'INVALID_STATUS':
-          return fail(order.id, 'TikTok does not accept shipping for this order yet (still on hold)', true);
+          return fail(order, 'TikTok does not accept shipping for this order yet (still on hold)', true);
         case 'ORDER_CANCELLED':
-          return fail(order.id, 'The order was cancelled on TikTok Shop; tracking was not pushed');
+          return fail(order, 'The order was cancelled on TikTok Shop; tracking was not pushed');
         case 'INVALID_TRACKING':
         case 'DUPLICATE_TRACKING':
         case 'TRACKING_UPDATE_WINDOW_CLOSED':
         case 'NOT_SHIPPED':
         case 'ALREADY_DELIVERED':
         case 'NO_SHIPPING_PROVIDERS':
-          return fail(order.id, `TikTok refused the tracking number: ${error.message}`);
+          return fail(order, `TikTok refused the tracking number: ${error.message}`);
       }
     }
     throw await toShopJobFailure(shop, error);
@@ -89,7 +89,8 @@ async function loadPushContext(input: { accountId: string; orderId: string }) {
 }
 
 /** Records why on the order; `retry` leaves the job to pg-boss's backoff instead of failing it for good. */
-async function fail(orderId: string, message: string, retry = false): Promise<never> {
-  await systemDb().update(tables.orders).set({ lastError: message }).where(eq(tables.orders.id, orderId));
+async function fail(order: { id: string; accountId: string }, message: string, retry = false): Promise<never> {
+  const { orders } = tables;
+  await systemDb().update(orders).set({ lastError: message }).where(and(eq(orders.id, order.id), eq(orders.accountId, order.accountId)));
   throw retry ? new Error(message) : new PermanentJobError(message);
 }

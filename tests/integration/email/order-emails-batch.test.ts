@@ -122,8 +122,8 @@ test('a batch of orders: each gets its own result, and only the queued ones have
   );
 
   expect(results.slice(0, 5)).toEqual([
-    { enqueued: true, idempotencyKey: `order-shipped:${full}`, jobId: null },
-    { enqueued: true, idempotencyKey: `order-shipped:${orderTracking}`, jobId: null },
+    { enqueued: true, idempotencyKey: `order-shipped:${full}` },
+    { enqueued: true, idempotencyKey: `order-shipped:${orderTracking}` },
     { enqueued: false, idempotencyKey: `order-shipped:${noBuyer}`, reason: 'no_recipient' },
     { enqueued: false, idempotencyKey: `order-shipped:${noItems}`, reason: 'no_items' },
     { enqueued: false, idempotencyKey: `order-shipped:${recorded}`, reason: 'already_recorded' },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { asSystem, closeDb } from '@/lib/db';
-import { reserveOrderStock, shipOrderStock, shipOrdersStock } from '@/lib/inventory';
+import { asSystem, closeDb, type Tx } from '@/lib/db';
+import { reserveOrderStock, shipOrdersStock } from '@/lib/inventory';
 import { createTenant } from '@/tests/factories/tenants';
 import { createOrder, createShop, createSku, type TestSku } from '../pipeline/support/commerce';
 
@@ -21,6 +21,10 @@ afterAll(() => closeDb());
 type Level = { on_hand: number; reserved: number };
 const levelOf = async (sku: TestSku) =>
   (await asSystem((tx) => tx.execute<Level>(sql`select on_hand, reserved from public.inventory_levels where sku_id = ${sku.skuId}`))).rows[0]!;
+
+/** One order's shipped lines (shipOrdersStock with a list of one). */
+const shipOrderStock = async (tx: Tx, input: { accountId: string; orderId: string; reason: string }) =>
+  (await shipOrdersStock(tx, [input], input)).get(input.orderId);
 
 async function reservedOrder(sku: TestSku, quantity: number): Promise<string> {
   const orderId = await createOrder(accountId, shopId, { lines: [{ sku, quantity }] });
