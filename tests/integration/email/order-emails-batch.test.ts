@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { asSystem, closeDb } from '@/lib/db';
 import { enqueueOrderEmails } from '@/lib/email';
-import { applyTransitions, loadOrderSnapshots } from '@/lib/orders';
+import { applyTransitions, loadOrderSnapshots, type TransitionItem } from '@/lib/orders';
 import { getReadyBoss, stopQueueRuntime } from '@/lib/queue/runtime';
 import { createTenant, type TestTenant } from '@/tests/factories/tenants';
 import {
@@ -56,6 +56,20 @@ async function addShipment(
     values (${tenant.accountId}, ${orderId}, ${`pkg-${crypto.randomUUID()}`}, 'shippo', ${values.status}, ${values.provider ?? 'USPS'},
       'Ground Advantage', ${values.tracking}, ${`https://track.example/${values.tracking}`}, ${values.purchasedAt}::timestamptz, ${values.purchasedAt}::timestamptz)`);
 }
+
+/** The workflow applies one event to these orders together (as the engine does for a batch), in order. */
+const applyEvent = (orderIds: string[], request: TransitionItem['request']) =>
+  asSystem(async (tx) => {
+    const snapshots = await loadOrderSnapshots(
+      tx,
+      orderIds.map((orderId) => ({ accountId: tenant.accountId, orderId })),
+    );
+    const byId = new Map(snapshots.map((snapshot) => [snapshot.order.id, snapshot]));
+    return applyTransitions(
+      tx,
+      orderIds.map((orderId) => ({ snapshot: byId.get(orderId)!, request })),
+    );
+  });
 
 type QueuedJob = { key: string; to: string; template: string; props: Record<string, unknown> };
 
@@ -216,20 +230,7 @@ test('the workflow ships a batch of orders: one email job each where there is so
     sql`update public.orders set order_status = 'IN_TRANSIT' where id = any(${sql.param(ids)}::uuid[])`,
   );
 
-  const results = await asSystem(async (tx) => {
-    const snapshots = await loadOrderSnapshots(
-      tx,
-      ids.map((orderId) => ({ accountId: tenant.accountId, orderId })),
-    );
-    const byId = new Map(snapshots.map((snapshot) => [snapshot.order.id, snapshot]));
-    return applyTransitions(
-      tx,
-      ids.map((orderId) => ({
-        snapshot: byId.get(orderId)!,
-        request: { event: 'ship', source: 'tiktok_shop', reason: 'in transit' },
-      })),
-    );
-  });
+  const results = await applyEvent(ids, { event: 'ship', source: 'tiktok_shop', reason: 'in transit' });
   expect(
     results.map((result) => (result.kind === 'applied' ? result.details.emailQueued : result.kind)),
   ).toEqual([true, true, false, false, false]);
@@ -240,23 +241,11 @@ test('the workflow ships a batch of orders: one email job each where there is so
   await run(
     sql`update public.orders set order_status = 'DELIVERED' where id = any(${sql.param(ids)}::uuid[])`,
   );
-  const delivered = await asSystem(async (tx) => {
-    const snapshots = await loadOrderSnapshots(
-      tx,
-      withEmail.map((orderId) => ({ accountId: tenant.accountId, orderId })),
-    );
-    return applyTransitions(
-      tx,
-      snapshots.map((snapshot) => ({
-        snapshot,
-        request: {
-          event: 'deliver',
-          source: 'tiktok_shop',
-          reason: 'delivered',
-          now: new Date('2026-03-04T12:00:00Z'),
-        },
-      })),
-    );
+  const delivered = await applyEvent(withEmail, {
+    event: 'deliver',
+    source: 'tiktok_shop',
+    reason: 'delivered',
+    now: new Date('2026-03-04T12:00:00Z'),
   });
   expect(delivered.map((result) => result.kind === 'applied' && result.details.emailQueued)).toEqual([
     true,
@@ -272,20 +261,12 @@ test('the workflow ships a batch of orders: one email job each where there is so
 test('a person who marks orders shipped may ask for no email', async () => {
   const orderId = await newOrder({ workflowStatus: 'ready_to_ship' });
   await addShipment(orderId, { status: 'purchased', tracking: 'M1', purchasedAt: '2026-03-01T08:00:00Z' });
-  const [result] = await asSystem(async (tx) => {
-    const snapshots = await loadOrderSnapshots(tx, [{ accountId: tenant.accountId, orderId }]);
-    return applyTransitions(tx, [
-      {
-        snapshot: snapshots[0]!,
-        request: {
-          event: 'mark_shipped',
-          source: 'user',
-          reason: 'by hand',
-          notifyCustomer: false,
-          syncToTiktok: false,
-        },
-      },
-    ]);
+  const [result] = await applyEvent([orderId], {
+    event: 'mark_shipped',
+    source: 'user',
+    reason: 'by hand',
+    notifyCustomer: false,
+    syncToTiktok: false,
   });
   expect(result).toMatchObject({ kind: 'applied' });
   expect(result!.kind === 'applied' && 'emailQueued' in result!.details).toBe(false);

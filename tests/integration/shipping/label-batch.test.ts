@@ -11,7 +11,7 @@ import { buyLabels } from '@/lib/shipping/buy-labels';
 import type { SandboxCarrier } from '@/sandbox/carrier';
 import type { TestTenant } from '@/tests/factories/tenants';
 import { createOrder, orderRow, queuedJobs, type TestSku } from '../pipeline/support/commerce';
-import { startLabelTestbed, stopLabelTestbed, type LabelTestbed } from './support/label-testbed';
+import { withLabelTestbed } from './support/label-testbed';
 import { purchasesFor } from './support/sandbox';
 
 let tenant: TestTenant;
@@ -19,16 +19,7 @@ let shopId: string;
 let sku: TestSku;
 let carrier: SandboxCarrier;
 
-let testbed: LabelTestbed | undefined;
-
-beforeAll(async () => {
-  testbed = await startLabelTestbed('Label Batch');
-  ({ carrier, tenant, shopId, sku } = testbed);
-});
-
-afterEach(() => carrier.faults.clear());
-
-afterAll(() => stopLabelTestbed(testbed));
+withLabelTestbed('Label Batch', (testbed) => ({ carrier, tenant, shopId, sku } = testbed));
 
 /** Orders with stock, waiting for their labels. */
 async function reservedOrders(count: number) {

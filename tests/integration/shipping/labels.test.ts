@@ -7,7 +7,7 @@ import type { RateQuote } from '@/lib/shipping/carriers';
 import type { SandboxCarrier } from '@/sandbox/carrier';
 import type { TestTenant } from '@/tests/factories/tenants';
 import { createOrder, orderRow, queuedJobs, type TestSku } from '../pipeline/support/commerce';
-import { startLabelTestbed, stopLabelTestbed, type LabelTestbed } from './support/label-testbed';
+import { withLabelTestbed } from './support/label-testbed';
 import { purchasesFor } from './support/sandbox';
 
 let tenant: TestTenant;
@@ -15,16 +15,7 @@ let shopId: string;
 let sku: TestSku;
 let carrier: SandboxCarrier;
 
-let testbed: LabelTestbed | undefined;
-
-beforeAll(async () => {
-  testbed = await startLabelTestbed('Labels');
-  ({ carrier, tenant, shopId, sku } = testbed);
-});
-
-afterEach(() => carrier.faults.clear());
-
-afterAll(() => stopLabelTestbed(testbed));
+withLabelTestbed('Labels', (testbed) => ({ carrier, tenant, shopId, sku } = testbed));
 
 /** An order with stock, waiting for its label. */
 async function reservedOrder(options: Parameters<typeof createOrder>[2] extends infer O ? Partial<O> : never = {}) {

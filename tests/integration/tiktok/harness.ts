@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TikTokClientConfig } from '@/lib/tiktok';
 import { createTikTokShopSimulator, type TikTokShopSimulator, type TikTokShopSimulatorOptions } from '@/sandbox/tiktok-shop';
 
 // The TikTok integration under test, in one process: the simulator on a free port delivering its
@@ -169,4 +170,16 @@ export async function connectTenant(h: Harness, name: string, seller?: string) {
   const shop = result.connected[0];
   if (!shop) throw new Error(`nothing connected: ${JSON.stringify(result)}`);
   return { tenant, shop, ref: { accountId: tenant.accountId, shopId: shop.id }, result };
+}
+
+/**
+ * Points the app's TikTok client at the simulator with the local app's credentials (lib/env's
+ * defaults); `config` adds to them or replaces them (a fetch that records or delays calls, a retry
+ * policy).
+ */
+export async function setSimulatorClient(h: Harness, config: Partial<TikTokClientConfig> = {}): Promise<void> {
+  const { createTikTokClient } = await import('@/lib/tiktok');
+  h.app.server.setTikTokClient(createTikTokClient({
+    appKey: 'cf_local_app_key', appSecret: 'cf_local_app_secret', apiBaseUrl: h.sim.url, authBaseUrl: h.sim.url, ...config,
+  }));
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { createTikTokClient, resetCircuitBreakers } from '@/lib/tiktok';
-import { connectTenant, control, startHarness, type Harness, type SimOrderView } from './harness';
+import { resetCircuitBreakers } from '@/lib/tiktok';
+import { connectTenant, control, setSimulatorClient, startHarness, type Harness, type SimOrderView } from './harness';
 
 /**
  * TikTok orders end to end against the simulator: its signed webhooks go through the real route, the
@@ -19,22 +19,16 @@ beforeAll(async () => {
   h = await startHarness();
   ({ tenant: { accountId }, shop: { id: shopRowId, tiktokShopId } } = await connectTenant(h, 'Order Sync'));
   // Count Get Order Detail calls: the coalescing promise is "few detail calls for a burst".
-  h.app.server.setTikTokClient(
-    createTikTokClient({
-      appKey: 'cf_local_app_key',
-      appSecret: 'cf_local_app_secret',
-      apiBaseUrl: h.sim.url,
-      authBaseUrl: h.sim.url,
-      fetch: (input, init) => {
-        const url = new URL(String(input));
-        if (url.pathname !== '/order/202309/orders') return fetch(input, init);
-        detailCalls.push(url.searchParams.get('ids') ?? '');
-        const hook = duringDetailCall;
-        duringDetailCall = undefined;
-        return (hook ? hook() : Promise.resolve()).then(() => fetch(input, init));
-      },
-    }),
-  );
+  await setSimulatorClient(h, {
+    fetch: (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname !== '/order/202309/orders') return fetch(input, init);
+      detailCalls.push(url.searchParams.get('ids') ?? '');
+      const hook = duringDetailCall;
+      duringDetailCall = undefined;
+      return (hook ? hook() : Promise.resolve()).then(() => fetch(input, init));
+    },
+  });
   await h.app.server.importShopProducts({ accountId, shopId: shopRowId, full: true });
 });
 

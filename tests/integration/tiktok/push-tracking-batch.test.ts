@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { createTikTokClient, resetCircuitBreakers } from '@/lib/tiktok';
+import { resetCircuitBreakers } from '@/lib/tiktok';
 import { PermanentJobError, type JobContext } from '@/lib/queue/define-job';
-import { connectTenant, control, startHarness, waitFor, type Harness } from './harness';
+import { connectTenant, control, setSimulatorClient, startHarness, waitFor, type Harness } from './harness';
 
 /**
  * The batch path of tiktok.push-tracking against the simulator: the orders a worker fetched together go
@@ -24,26 +24,20 @@ const shipCalls = () => calls.filter((call) => call.endpoint.startsWith('POST /f
 
 beforeAll(async () => {
   h = await startHarness({ simulator: { extraSellers: [{ name: 'Second Seller' }] } });
-  h.app.server.setTikTokClient(
-    createTikTokClient({
-      appKey: 'cf_local_app_key',
-      appSecret: 'cf_local_app_secret',
-      apiBaseUrl: h.sim.url,
-      authBaseUrl: h.sim.url,
-      // Two attempts and no waiting, so a broken call fails fast and stays below the breaker's threshold.
-      retry: { maxAttempts: 2 },
-      sleep: async () => {},
-      fetch: async (input, init) => {
-        const url = new URL(String(input));
-        const endpoint = `${init?.method ?? 'GET'} ${url.pathname}`;
-        const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { packages?: { id: string }[] }) : {};
-        const single = /^\/fulfillment\/202309\/packages\/(\w+)\/ship$/.exec(url.pathname);
-        calls.push({ endpoint, packageIds: single ? [single[1]!] : (body.packages ?? []).map((item) => item.id) });
-        if (endpoint === BATCH_SHIP && beforeBatchShip) await beforeBatchShip();
-        return fetch(input, init);
-      },
-    }),
-  );
+  await setSimulatorClient(h, {
+    // Two attempts and no waiting, so a broken call fails fast and stays below the breaker's threshold.
+    retry: { maxAttempts: 2 },
+    sleep: async () => {},
+    fetch: async (input, init) => {
+      const url = new URL(String(input));
+      const endpoint = `${init?.method ?? 'GET'} ${url.pathname}`;
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { packages?: { id: string }[] }) : {};
+      const single = /^\/fulfillment\/202309\/packages\/(\w+)\/ship$/.exec(url.pathname);
+      calls.push({ endpoint, packageIds: single ? [single[1]!] : (body.packages ?? []).map((item) => item.id) });
+      if (endpoint === BATCH_SHIP && beforeBatchShip) await beforeBatchShip();
+      return fetch(input, init);
+    },
+  });
   const connected = await connectTenant(h, 'Push Batch');
   accountId = connected.tenant.accountId;
   demoShop = connected.shop;

@@ -9,7 +9,7 @@ import { startCarrier } from './sandbox';
 export type LabelTestbed = { carrier: SandboxCarrier; tenant: TestTenant; shopId: string; sku: TestSku };
 
 /** What the label tests buy against: a sandbox carrier, and a tenant with a shop and a SKU of 500 units. */
-export async function startLabelTestbed(tenantName: string): Promise<LabelTestbed> {
+async function startLabelTestbed(tenantName: string): Promise<LabelTestbed> {
   const { carrier } = await startCarrier();
   const tenant = await createTenant(tenantName);
   const { shopId } = await createShop(tenant.accountId);
@@ -18,11 +18,25 @@ export async function startLabelTestbed(tenantName: string): Promise<LabelTestbe
 }
 
 /** Closes everything startLabelTestbed and the purchases opened, leaving no job for the next file. */
-export async function stopLabelTestbed(testbed: LabelTestbed | undefined): Promise<void> {
+async function stopLabelTestbed(testbed: LabelTestbed | undefined): Promise<void> {
   configureShipping(undefined);
   await testbed?.carrier.close();
   await closeShipmentLocks();
   await purgeQueuedJobs();
   await stopQueueRuntime();
   await closeDb();
+}
+
+/**
+ * The jest hooks of a label test file: the testbed started before all tests (and handed to `use`),
+ * the carrier's faults cleared after each, everything closed after all.
+ */
+export function withLabelTestbed(tenantName: string, use: (testbed: LabelTestbed) => void): void {
+  let testbed: LabelTestbed | undefined;
+  beforeAll(async () => {
+    testbed = await startLabelTestbed(tenantName);
+    use(testbed);
+  });
+  afterEach(() => testbed?.carrier.faults.clear());
+  afterAll(() => stopLabelTestbed(testbed));
 }
