@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { asSystem, tables, type Tx } from '@/lib/db';
-import type { TikTokOrderStatus } from '@/lib/db/schema/orders';
 import { decideOrderChange } from '@/lib/orders/ingest';
 import { parseWebhookJson } from '../parse-webhook-body';
 import { applyAuthorizationExpiring, applySellerDeauthorization } from '../shops/apply-authorization-events';
@@ -154,18 +153,17 @@ async function requestOrders(
 
 type OrderStatusData = Extract<TikTokWebhookEvent, { topic: 'ORDER_STATUS_CHANGE' }>['data'];
 
-/** A status event no newer than what we hold needs no detail call (the update_time rule of ingestion). */
-export function isAlreadyHeld(stored: { orderStatus: TikTokOrderStatus; tiktokUpdateTime: number } | null, data: OrderStatusData): boolean {
-  if (!stored) return false;
-  const change = decideOrderChange(stored, { orderStatus: data.order_status, updateTime: data.update_time });
-  return change === 'stale' || change === 'unchanged';
-}
-
+/**
+ * A status event no newer than what we hold needs no detail call (the update_time rule of ingestion;
+ * the webhook route's fast path asks the same in SQL, holdsNothingNewerSql).
+ */
 async function alreadyHave(tx: Tx, shop: ShopRow, data: OrderStatusData): Promise<boolean> {
   const o = tables.orders;
   const [order] = await tx
     .select({ orderStatus: o.orderStatus, tiktokUpdateTime: o.tiktokUpdateTime })
     .from(o)
     .where(and(eq(o.accountId, shop.accountId), eq(o.shopId, shop.id), eq(o.tiktokOrderId, data.order_id)));
-  return isAlreadyHeld(order ?? null, data);
+  if (!order) return false;
+  const change = decideOrderChange(order, { orderStatus: data.order_status, updateTime: data.update_time });
+  return change === 'stale' || change === 'unchanged';
 }

@@ -41,7 +41,7 @@ const eventTypeOf = (type: number) => TOPIC_BY_TYPE.get(type) ?? `TYPE_${type}`;
  * to the shop. Those are a few statements, well inside TikTok's 3 s; every call to TikTok happens in
  * the jobs. (Applying in the route rather than in a job per event saves the spike four job round trips
  * per order; `tiktok.process-webhook` remains for admin replays.) ORDER_STATUS_CHANGE from a connected
- * shop, most of a spike's traffic, takes the same steps in two statements and no transaction
+ * shop, most of a spike's traffic, takes the same steps in one statement and no transaction
  * (receive-order-status-change.ts). If the follow-up enqueue fails after
  * commit, the requests wait for the shop's catch-up poll, which schedules a sync for pending requests.
  *
