@@ -43,10 +43,15 @@ async function driveShipment(shipmentId: string, accountId: string, deps: BuyLab
         return 'skipped';
       case 'purchasing':
       case 'unknown_outcome': {
-        const resolved = await resolveOpenAttempt(shipment, deps.gateway, { graceMs: deps.config.unknownOutcomeGraceMs });
-        if (resolved === 'none') await asSystem((tx) => setShipmentStatus(tx, shipment.id, 'pending', { from: ['purchasing', 'unknown_outcome'] }));
-        if (resolved === 'purchased') return 'purchased';
-        if (resolved === 'failed') return 'failed';
+        const { step, refusal } = await resolveOpenAttempt(shipment, deps.gateway, { graceMs: deps.config.unknownOutcomeGraceMs });
+        if (step === 'none') await asSystem((tx) => setShipmentStatus(tx, shipment.id, 'pending', { from: ['purchasing', 'unknown_outcome'] }));
+        if (step === 'purchased') return 'purchased';
+        if (step === 'failed') {
+          // The lost answer was a refusal: the order fails with the carrier's words, as on the call.
+          await failOrder(shipment, refusal ?? 'the carrier refused the label');
+          return 'failed';
+        }
+        if (step === 'retry_later') throw new RetryLabelLater('the carrier is rate limiting purchases');
         continue;
       }
       case 'failed':

@@ -101,17 +101,18 @@ export async function resolveOpenAttempt(
   shipment: ShipmentRow,
   gateway: CarrierGateway,
   options: { graceMs: number; now?: () => number },
-): Promise<PurchaseStep | 'none'> {
+): Promise<{ step: PurchaseStep | 'none'; refusal?: string }> {
   const attempt: OpenAttempt | null = await loadOpenAttempt(systemDb(), shipment.id);
-  if (!attempt) return 'none';
+  if (!attempt) return { step: 'none' };
   const found = await gateway.adapter(attempt.quote.carrier).lookupPurchase({ rate: attempt.quote, reference: shipment.packageRef });
   if (found.kind !== 'not_found') {
     if (found.kind === 'unknown') throw new OutcomeStillUnknown(found.reason);
-    return applyOutcome(shipment, attempt.id, found, 'lookup');
+    // A purchase the carrier refused is the same answer whether it came back on the call or on lookup.
+    return { step: await applyOutcome(shipment, attempt.id, found, 'lookup'), ...(found.kind === 'failed' ? { refusal: found.reason } : {}) };
   }
   const age = (options.now?.() ?? Date.now()) - attempt.startedAt.getTime();
   const grace = Math.max(options.graceMs, 2 * (attempt.requestTimeoutMs ?? 0));
   if (age < grace) throw new OutcomeStillUnknown(`the carrier has no purchase for ${shipment.packageRef} yet (attempt ${Math.round(age / 1000)} s old)`);
   await recordFailed(shipment, attempt.id, { kind: 'failed', code: 'rejected', reason: 'the carrier never received this purchase' }, 'quoted');
-  return 'requote';
+  return { step: 'requote' };
 }

@@ -150,6 +150,20 @@ test('a carrier that refuses the label fails the order with the carrier\'s own r
   expect((await purchasesFor(carrier, reference)).purchases.every((purchase) => purchase.status !== 'SUCCESS')).toBe(true);
 });
 
+test('a refusal whose answer was lost (500 after commit) is found by lookup and fails the order with the carrier\'s reason', async () => {
+  const { orderId } = await reservedOrder();
+  await asSystem((tx) => tx.update(tables.orders).set({ packageId: `${randomUUID()}-FAIL_CARRIER` }).where(sql`id = ${orderId}`));
+  const reference = packageRefFor(await orderRow(orderId));
+  carrier.faults.set({ rules: [{ api: 'shippo', method: 'POST', path: '/transactions', afterCommit: 500, count: 1, rate: 1, retryAfterSec: 1 }], webhooks: { duplicateRate: 0, dropRate: 0, outOfOrder: false }, seed: 1 });
+  expect(await buyLabel({ accountId: tenant.accountId, orderId })).toBe('failed');
+  expect(await orderRow(orderId)).toMatchObject({ workflowStatus: 'failed', lastError: expect.stringContaining('The carrier rejected the label request') });
+  const shipment = await shipmentOf(orderId);
+  expect(shipment).toMatchObject({ status: 'failed', lastError: expect.stringContaining('The carrier rejected the label request') });
+  expect((await attemptsOf(shipment.id)).map((attempt) => attempt.state)).toEqual(['failed']);
+  // The lookup found the refusal; nothing was bought, then or after.
+  expect((await purchasesFor(carrier, reference)).purchases.filter((purchase) => purchase.status === 'SUCCESS')).toEqual([]);
+});
+
 test('no rate for the address fails the order with the reason and an alert', async () => {
   const { orderId } = await reservedOrder({ recipient: { name: 'Jean', addressLine1: '1 Rue', city: 'Montreal', state: 'QC', postalCode: 'H2X 1Y4', country: 'CA' } });
   expect(await buyLabel({ accountId: tenant.accountId, orderId })).toBe('failed');
