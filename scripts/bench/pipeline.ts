@@ -13,7 +13,9 @@
 //   bun run bench:pipeline --orders 3000 --rate 50   3,000 paced at 50 orders/s (latency)
 //
 // Prints orders/s (N / first webhook → last tracking push) and p50 / p95 / max per-order latency,
-// plus a Markdown row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S,
+// the CPU each order cost (the machine's, Postgres's and this process's, from /proc), plus a Markdown
+// row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S, --warmup N (N orders
+// through the whole pipeline first, not measured: a long-running server is past its JIT warm-up),
 // --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
 // as a deployment adds worker processes; this process keeps the webhook route and the simulators),
 // --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
@@ -22,13 +24,14 @@
 // BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments).
 import '../lib/server-runtime';
 import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 
-type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; workerProcesses: number };
+type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; workerProcesses: number; warmup: number };
 
 function parseFlags(argv: string[]): Flags {
   const value = (name: string, fallback: number) => {
@@ -39,9 +42,9 @@ function parseFlags(argv: string[]): Flags {
   };
   const flags = {
     orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile'),
-    workerProcesses: value('worker-processes', 0),
+    workerProcesses: value('worker-processes', 0), warmup: value('warmup', 0),
   };
-  if (flags.orders < 1 || flags.orders > 20_000) throw new Error('--orders must be between 1 and 20000 (the simulator limit)');
+  if (flags.orders < 1 || flags.orders + flags.warmup > 20_000) throw new Error('--orders (plus --warmup) must be between 1 and 20000 (the simulator limit)');
   return flags;
 }
 
@@ -60,7 +63,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const flags = parseFlags(process.argv.slice(2));
 const pgPort = await freePort();
-const database = await startEmbeddedPostgres({ dataDir: path.join('.data', `bench-pipeline-${process.pid}`), port: pgPort, persistent: false,
+const dataDir = path.join('.data', `bench-pipeline-${process.pid}`);
+const database = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: false,
   settings: { ...(flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
     ...Object.fromEntries((process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) } });
 const databaseUrl = database.url;
@@ -84,6 +88,15 @@ if (flags.profile) await superuserQuery('create extension if not exists pg_stat_
 const bench = await boot();
 
 try {
+  if (flags.warmup > 0) {
+    // Warm-up: a first burst through the whole pipeline, not measured (JIT, caches, prepared statements, pool).
+    process.stdout.write(`warm-up: ${flags.warmup} orders`);
+    await bench.placeOrders(flags.warmup, { measured: false });
+    const warmupDeadline = Date.now() + flags.timeoutSeconds * 1000;
+    while (bench.pushedCount({ measured: false }) < flags.warmup && Date.now() < warmupDeadline) await sleep(200);
+    console.log(' done');
+  }
+  const cpuBefore = cpuSample();
   const started = Date.now();
   if (flags.rate > 0) {
     // Paced: small batches at `rate` orders per second (every 100 ms, or one order per tick below 10/s).
@@ -99,6 +112,7 @@ try {
   }
   const deadline = started + flags.timeoutSeconds * 1000;
   while (bench.pushedCount() < flags.orders && Date.now() < deadline) await sleep(200);
+  const cpu = cpuUsed(cpuBefore, cpuSample());
 
   const result = { ...bench.results(), ...(await bench.purchases()) };
   const latencies = result.latenciesMs.sort((a, b) => a - b);
@@ -108,11 +122,16 @@ try {
   console.log('');
   console.log(`orders                : ${flags.orders} (${flags.rate > 0 ? `paced at ${flags.rate}/s` : 'one burst'})`);
   console.log(`tracking pushed       : ${latencies.length}${latencies.length < flags.orders ? ' (INCOMPLETE: timed out)' : ''}`);
-  console.log(`labels bought         : ${result.purchases} (duplicates: ${result.duplicatePurchases})`);
+  console.log(`labels bought         : ${result.purchases} (duplicates: ${result.duplicatePurchases})${flags.warmup > 0 ? ', warm-up included' : ''}`);
   console.log(`first webhook → last push: ${seconds.toFixed(1)} s  →  ${throughput.toFixed(1)} orders/s`);
   console.log(`latency p50 / p95 / max: ${(percentile(latencies, 50) / 1000).toFixed(2)} s / ${(percentile(latencies, 95) / 1000).toFixed(2)} s / ${((latencies.at(-1) ?? NaN) / 1000).toFixed(2)} s`);
   console.log(`machine               : ${machine}`);
   console.log(`queue workers         : ${flags.workerProcesses > 0 ? `${flags.workerProcesses} worker process(es)` : 'in this process'}`);
+  if (flags.warmup > 0) console.log(`warm-up               : ${flags.warmup} orders before the measured ones`);
+  if (cpu) {
+    const perOrder = (ms: number) => `${(ms / flags.orders).toFixed(1)} ms`;
+    console.log(`CPU per order         : ${perOrder(cpu.machineMs)} on the machine: Postgres ${perOrder(cpu.postgresMs)}, this process ${perOrder(cpu.benchMs)} (app, simulators${flags.workerProcesses > 0 ? '' : ', queue workers'}), other ${perOrder(cpu.machineMs - cpu.postgresMs - cpu.benchMs)}${flags.workerProcesses > 0 ? ' (the worker processes, the OS)' : ' (the OS)'}; machine ${cpu.busyPercent.toFixed(0)} % busy`);
+  }
   console.log('');
   console.log(`| ${flags.orders} | ${flags.rate > 0 ? `${flags.rate}/s` : 'burst'} | ${throughput.toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(2)} s | ${(percentile(latencies, 95) / 1000).toFixed(2)} s | ${result.purchases} / ${result.duplicatePurchases} |`);
   if (flags.profile) {
@@ -220,13 +239,18 @@ async function boot() {
     return { count: references.length, duplicates: references.length - new Set(references).size };
   };
 
+  /** The orders measured, and the warm-up's (run first, not measured). */
+  const placed = { measured: new Set<string>(), warmup: new Set<string>() };
+  const pushedOf = (orders: Set<string>) => [...pushedAt()].filter(([orderId]) => orders.has(orderId));
+
   return {
-    async placeOrders(count: number) {
-      await control(sim.url, '/__sandbox/orders', { count, sku_id: skuId, quantity: 1 });
+    async placeOrders(count: number, options: { measured: boolean } = { measured: true }) {
+      const { order_ids: ids } = await control<{ order_ids: string[] }>(sim.url, '/__sandbox/orders', { count, sku_id: skuId, quantity: 1 });
+      for (const id of ids) placed[options.measured ? 'measured' : 'warmup'].add(id);
     },
-    pushedCount: () => pushedAt().size,
+    pushedCount: (options: { measured: boolean } = { measured: true }) => pushedOf(placed[options.measured ? 'measured' : 'warmup']).length,
     results() {
-      const pushed = pushedAt();
+      const pushed = pushedOf(placed.measured);
       const latenciesMs: number[] = [];
       for (const [orderId, at] of pushed) {
         const from = firstWebhook.get(orderId);
@@ -234,8 +258,8 @@ async function boot() {
       }
       return {
         latenciesMs,
-        firstWebhookAt: Math.min(...firstWebhook.values()),
-        lastPushAt: Math.max(...pushed.values()),
+        firstWebhookAt: Math.min(...[...placed.measured].flatMap((orderId) => firstWebhook.get(orderId) ?? [])),
+        lastPushAt: Math.max(...pushed.map(([, at]) => at)),
       };
     },
     /** Where the time went, per queue (pg-boss keeps created / started / completed times). */
@@ -283,6 +307,48 @@ async function boot() {
       await closeDb();
     },
   };
+}
+
+/**
+ * CPU time, from /proc (Linux; null elsewhere): the whole machine's busy and idle time, this
+ * process's (every thread: the app, the simulators, the JIT compiler, the GC) and Postgres's. For
+ * Postgres, the postmaster's own time, the time of its children that have exited (backends,
+ * autovacuum workers) and of those still running.
+ */
+type CpuSample = { busyMs: number; idleMs: number; benchMs: number; postgresMs: number };
+
+function cpuSample(): CpuSample | null {
+  if (!existsSync('/proc/stat')) return null;
+  const tickMs = 1000 / Number(execSync('getconf CLK_TCK').toString().trim() || 100);
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = ticks;
+  /** utime, stime, cutime, cstime of a process (fields 14–17 of /proc/<pid>/stat). */
+  const times = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return { own: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) };
+    } catch {
+      return { own: 0, children: 0 }; // exited since it was listed
+    }
+  };
+  const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const server = times(postmaster);
+  const postgresTicks = server.own + server.children + children.reduce((sum, pid) => sum + times(pid).own, 0);
+  const usage = process.cpuUsage();
+  return {
+    busyMs: (user + nice + system + irq + softirq + steal) * tickMs,
+    idleMs: (idle + iowait) * tickMs,
+    benchMs: (usage.user + usage.system) / 1000,
+    postgresMs: postgresTicks * tickMs,
+  };
+}
+
+function cpuUsed(before: CpuSample | null, after: CpuSample | null) {
+  if (!before || !after) return null;
+  const busy = after.busyMs - before.busyMs;
+  const idle = after.idleMs - before.idleMs;
+  return { machineMs: busy, busyPercent: (100 * busy) / (busy + idle), benchMs: after.benchMs - before.benchMs, postgresMs: after.postgresMs - before.postgresMs };
 }
 
 /** A statement on its own connection as the database owner (pg_stat_statements needs it). */
