@@ -137,8 +137,14 @@ describe('tracking from the carrier to a completed order', () => {
     await completed(orderId);
     await carrier.webhooks.idle();
     carrier.faults.clear();
-
+    // Delivered completes the order, but a duplicate or late scan may still wait for its job.
     const [shipment] = await asSystem((tx) => tx.select().from(tables.shipments).where(sql`order_id = ${orderId}`));
+    await waitFor(async () => {
+      const pending = await asSystem((tx) => tx.execute<{ n: number }>(sql`
+        select count(*)::int as n from public.webhook_events where provider = 'shippo' and external_ref = ${shipment!.trackingNumber} and status = 'pending'`));
+      return pending.rows[0]!.n === 0;
+    }, `every scan of ${shipment!.trackingNumber} processed`);
+
     expect(shipment).toMatchObject({ trackingStatus: 'delivered', trackingStatusRank: 4 });
     const events = await asSystem((tx) => tx.execute<{ status: string }>(sql`select status from public.tracking_events where shipment_id = ${shipment!.id} order by occurred_at`));
     expect(events.rows.map((row) => row.status)).toEqual(['label_created', 'in_transit', 'in_transit', 'out_for_delivery', 'delivered']);
