@@ -119,5 +119,10 @@ export async function upsertOrderItems(tx: Tx, accountId: string, orders: readon
         skuName: sql`excluded.sku_name`,
         skuId: sql`coalesce(${i.skuId}, excluded.sku_id)`,
       },
+      // An order that changed only its status (most of them) keeps its lines as they are: no new
+      // row versions, no index entries, for lines TikTok sent again unchanged.
+      setWhere: sql`(${i.quantity}, ${i.unitPriceCents}, ${i.lineItemIds}, ${i.sellerSku}, ${i.productName}, ${i.skuName})
+          is distinct from (excluded.quantity, excluded.unit_price_cents, excluded.line_item_ids, excluded.seller_sku, excluded.product_name, excluded.sku_name)
+        or (${i.skuId} is null and excluded.sku_id is not null)`,
     });
 }

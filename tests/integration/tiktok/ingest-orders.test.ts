@@ -121,6 +121,30 @@ test('a newer snapshot updates status, writes history, hands the order to the wo
   expect((await advanceJobsFor(order!.id)).map((job) => job.reason)).toEqual(['created', 'tiktok_status:CANCELLED']);
 });
 
+test('a status change leaves unchanged lines unwritten; a changed line is rewritten', async () => {
+  const id = newOrderId();
+  await ingest([tiktokOrder({ id, status: 'AWAITING_SHIPMENT', update_time: 1_700_000_100 })]);
+  const [order] = await orderRow(id);
+  const versions = async () =>
+    (await asSystem((tx) => tx.execute<{ tiktok_sku_id: string; quantity: number; version: string }>(
+      sql`select tiktok_sku_id, quantity, xmin::text as version from public.order_items where order_id = ${order!.id} order by tiktok_sku_id`,
+    ))).rows;
+  const before = await versions();
+  expect(before.map((row) => row.quantity)).toEqual([2, 1]);
+
+  // Shipped: same lines, new status. The lines keep their row versions (no write at all).
+  await ingest([tiktokOrder({ id, status: 'AWAITING_COLLECTION', update_time: 1_700_000_200 })]);
+  expect(await versions()).toEqual(before);
+
+  // A line gone (TikTok split or partly cancelled it): that SKU's quantity is rewritten, the other line is not.
+  const full = tiktokOrder({ id });
+  await ingest([tiktokOrder({ id, status: 'AWAITING_COLLECTION', update_time: 1_700_000_300, line_items: full.line_items.slice(0, 2) })]);
+  const after = await versions();
+  expect(after.map((row) => row.quantity)).toEqual([1, 1]);
+  expect(after[0]!.version).not.toBe(before[0]!.version);
+  expect(after[1]!.version).toBe(before[1]!.version);
+});
+
 test('a forward move within the same second applies (UNPAID → ON_HOLD → AWAITING_SHIPMENT at one update_time)', async () => {
   const id = newOrderId();
   await ingest([tiktokOrder({ id, status: 'ON_HOLD', update_time: 1_700_000_300, recipient_address: undefined })]);
