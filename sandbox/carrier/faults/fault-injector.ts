@@ -24,6 +24,8 @@ export interface FaultInjector {
   set(profile: FaultProfile): void;
   clear(): void;
   decide(api: ApiName, method: string, path: string): FaultDecision;
+  /** Requests the active profile's rules applied to since it was set (tests wait on it: "the call reached the carrier"). */
+  fired(): number;
   webhookFaults(): WebhookFaults;
   /** Draws from the same seeded sequence (webhook duplicate / drop sampling). */
   random(): number;
@@ -33,6 +35,7 @@ export function createFaultInjector(): FaultInjector {
   let active: FaultProfile = EMPTY_FAULT_PROFILE;
   let remaining = new Map<FaultRule, number>();
   let random = seededRandom(active.seed);
+  let fired = 0;
 
   const matches = (rule: FaultRule, api: ApiName, method: string, path: string) =>
     (!rule.api || rule.api === api) &&
@@ -45,18 +48,21 @@ export function createFaultInjector(): FaultInjector {
       active = profile;
       remaining = new Map(profile.rules.filter((r) => r.count).map((r) => [r, r.count!]));
       random = seededRandom(profile.seed);
+      fired = 0;
     },
     clear() {
       this.set(EMPTY_FAULT_PROFILE);
     },
     decide(api, method, path) {
       const decision: FaultDecision = { latencyMs: 0, neverResolve: false, forceQueued: false };
+      let applied = false;
       for (const rule of active.rules) {
         if (!matches(rule, api, method, path)) continue;
         const left = remaining.get(rule);
         if (left === 0) continue;
         if (rule.rate < 1 && random() >= rule.rate) continue;
         if (left !== undefined) remaining.set(rule, left - 1);
+        applied = true;
         decision.latencyMs += rule.latencyMs ?? 0;
         if (rule.status && !decision.status)
           decision.status = { code: rule.status, retryAfterSec: rule.retryAfterSec };
@@ -64,8 +70,10 @@ export function createFaultInjector(): FaultInjector {
         if (rule.neverResolve) decision.neverResolve = true;
         if (rule.forceQueued) decision.forceQueued = true;
       }
+      if (applied) fired += 1;
       return decision;
     },
+    fired: () => fired,
     webhookFaults: () => active.webhooks,
     random: () => random(),
   };

@@ -57,12 +57,15 @@ test('a worker killed with SIGKILL while buying labels: a fresh worker finishes,
   // Slow purchases, so some are in flight at the carrier when the worker dies.
   pipeline.carrier.faults.set({ rules: [{ api: 'shippo', method: 'POST', path: '/transactions', latencyMs: 1_500, rate: 1, retryAfterSec: 1 }], webhooks: { duplicateRate: 0, dropRate: 0, outOfOrder: false }, seed: 3 });
   const ids = await placeOrders(pipeline, { count: 16, sku_id: deepSku(), quantity: 1 });
+  // Killed only once purchase calls have reached the carrier (they sit in its 1.5 s latency, and it
+  // commits them after the worker is gone): those are the outcomes the replacement must find by lookup.
   const inFlight = await waitFor(async () => {
+    if (pipeline.carrier.faults.fired() < 2) return null;
     const open = await asSystem((tx) => tx.execute<{ n: number }>(sql`
       select count(*)::int as n from public.label_purchase_attempts a join public.shipments s on s.id = a.shipment_id
       where s.account_id = ${pipeline.tenant.accountId} and a.state = 'purchasing'`));
     return open.rows[0]!.n >= 2 ? open.rows[0]!.n : null;
-  }, 'purchases in flight');
+  }, 'purchases in flight at the carrier');
   child.kill('SIGKILL');
   await new Promise((resolve) => child!.once('exit', resolve));
   expect(inFlight).toBeGreaterThanOrEqual(2);
