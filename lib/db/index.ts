@@ -2,4 +2,5 @@ export { getDb, getPool, closeDb, type Database, type Tx, type DbOrTx } from './
 export { withRls, asSystem, systemDb, type JwtClaims } from './rls';
 export { rowFromDriver } from './driver-rows';
 export { inPairs } from './in-pairs';
+export { coalesce } from './coalesce';
 export * as tables from './schema';

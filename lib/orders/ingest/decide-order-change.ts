@@ -37,15 +37,17 @@ export function decideOrderChange(
 /**
  * decideOrderChange's "nothing new" verdict ('stale' or 'unchanged') as a SQL condition over a
  * stored order's columns, for a statement that decides without first reading the order (the
- * webhook route's one statement). Null when there is no stored order (as 'create'). The same
- * rule, rendered for Postgres: tests/integration/tiktok/stale-rule-sql.test.ts checks it agrees
- * with decideOrderChange for every pair of statuses and every order of update times.
+ * webhook route's statements). Null when there is no stored order (as 'create'). The incoming
+ * snapshot is SQL too, one event's parameters (a text status, a bigint time) or the columns of a
+ * batch's input rows, so every statement renders the same rule from here, both statuses ranked by
+ * one table. tests/integration/tiktok/stale-rule-sql.test.ts checks it agrees with
+ * decideOrderChange for every pair of statuses and every order of update times, in both forms.
  */
 export function holdsNothingNewerSql(
   stored: { orderStatus: SQL; tiktokUpdateTime: SQL },
-  incoming: { orderStatus: TikTokOrderStatus; updateTime: number },
+  incoming: { orderStatus: SQL; updateTime: SQL },
 ): SQL {
-  return sql`(${stored.tiktokUpdateTime} > ${incoming.updateTime}::bigint
-    or (${stored.tiktokUpdateTime} = ${incoming.updateTime}::bigint
-      and ${STATUS_RANK[incoming.orderStatus]}::int <= (${JSON.stringify(STATUS_RANK)}::jsonb ->> ${stored.orderStatus})::int))`;
+  const rank = (status: SQL) => sql`(${JSON.stringify(STATUS_RANK)}::jsonb ->> ${status})::int`;
+  return sql`(${stored.tiktokUpdateTime} > ${incoming.updateTime}
+    or (${stored.tiktokUpdateTime} = ${incoming.updateTime} and ${rank(incoming.orderStatus)} <= ${rank(stored.orderStatus)}))`;
 }

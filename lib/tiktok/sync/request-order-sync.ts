@@ -22,11 +22,28 @@ export const ORDER_SYNC_DEBOUNCE_SECONDS = 1;
  */
 export function upsertOrderSyncRequests(shop: { shopId: string | SQL; accountId: string | SQL }, tiktokOrderIds: readonly string[], eventIds: SQL, source?: SQL): SQL {
   const ids = [...new Set(tiktokOrderIds)].sort();
+  return upsertOrderSyncRequestRows({
+    shopId: sql`${shop.shopId}::uuid`,
+    tiktokOrderId: sql`ids.id`,
+    accountId: sql`${shop.accountId}::uuid`,
+    eventIds,
+    from: sql`unnest(${sql.param(ids)}::text[]) with ordinality as ids(id, n) ${source ? sql`cross join ${source}` : sql``}`,
+    orderBy: sql`ids.n`,
+  });
+}
+
+/**
+ * upsertOrderSyncRequests over rows of any shape (the webhook route's batch: several shops, each
+ * order's events aggregated): one row per (shop, order), since ON CONFLICT DO UPDATE cannot touch a
+ * row twice in one statement, in `orderBy` order, which must sort as upsertOrderSyncRequests does
+ * (shop, then order id in code-point order) so concurrent statements lock their rows alike.
+ */
+export function upsertOrderSyncRequestRows(rows: { shopId: SQL; tiktokOrderId: SQL; accountId: SQL; eventIds: SQL; from: SQL; orderBy: SQL }): SQL {
   return sql`
     insert into public.tiktok_order_sync_requests as r (shop_id, tiktok_order_id, account_id, event_ids, requested_at)
-    select ${shop.shopId}::uuid, ids.id, ${shop.accountId}::uuid, ${eventIds}, clock_timestamp()
-    from unnest(${sql.param(ids)}::text[]) with ordinality as ids(id, n) ${source ? sql`cross join ${source}` : sql``}
-    order by ids.n
+    select ${rows.shopId}, ${rows.tiktokOrderId}, ${rows.accountId}, ${rows.eventIds}, clock_timestamp()
+    from ${rows.from}
+    order by ${rows.orderBy}
     on conflict (shop_id, tiktok_order_id) do update set
       event_ids = array(select distinct unnest(r.event_ids || excluded.event_ids)),
       requested_at = clock_timestamp(),

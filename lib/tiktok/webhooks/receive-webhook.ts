@@ -41,9 +41,10 @@ const eventTypeOf = (type: number) => TOPIC_BY_TYPE.get(type) ?? `TYPE_${type}`;
  * to the shop. Those are a few statements, well inside TikTok's 3 s; every call to TikTok happens in
  * the jobs. (Applying in the route rather than in a job per event saves the spike four job round trips
  * per order; `tiktok.process-webhook` remains for admin replays.) ORDER_STATUS_CHANGE from a connected
- * shop, most of a spike's traffic, takes the same steps in one statement and no transaction
- * (receive-order-status-change.ts). If the follow-up enqueue fails after
- * commit, the requests wait for the shop's catch-up poll, which schedules a sync for pending requests.
+ * shop, most of a spike's traffic, takes the same steps in one statement, shared by the events that
+ * arrive together (group commit, receive-order-status-change.ts), and is answered
+ * once that statement has committed. If the follow-up enqueue fails after commit, the requests wait
+ * for the shop's catch-up poll, which schedules a sync for pending requests.
  *
  * Acknowledged without a job (200): unknown topics and shops nobody connected (stored as `ignored`,
  * the latter with account_id null), and known topics whose `data` we cannot read (stored as `failed`,
@@ -72,7 +73,7 @@ export async function receiveTikTokWebhook(input: ReceiveWebhookInput): Promise<
   const known = TOPIC_BY_TYPE.has(envelope.type);
 
   if (parsed.ok && parsed.event.topic === 'ORDER_STATUS_CHANGE') {
-    const received = await receiveOrderStatusChange({ event: parsed.event, payload: json, tiktokShopId, providerEventId });
+    const received = await receiveOrderStatusChange({ event: parsed.event, payload: json, tiktokShopId, providerEventId, bodyBytes: rawBody.length });
     if (received) {
       await runAfterCommit(received.afterCommit);
       return received.outcome === 'duplicate'
