@@ -137,7 +137,7 @@ try {
   if (flags.profile) {
     console.log('');
     console.table(await bench.queueProfile());
-    console.table(await bench.statementProfile(flags.orders));
+    console.table(await bench.statementProfile(flags.orders + flags.warmup));
   }
   if (latencies.length < flags.orders || result.duplicatePurchases > 0) process.exitCode = 1;
 } finally {
@@ -272,7 +272,7 @@ async function boot() {
         from pgboss.job where started_on is not null group by name order by jobs desc`));
       return rows.rows;
     },
-    /** The statements that cost Postgres the most, per order (pg_stat_statements, loaded by --profile). */
+    /** The statements that cost Postgres the most, per order, warm-up orders counted (pg_stat_statements, loaded by --profile). */
     async statementProfile(orders: number) {
       const order = { calls: sql`calls`, blocks: sql`shared_blks_hit + shared_blks_read` }[process.env.BENCH_PROFILE_ORDER ?? ''] ?? sql`total_exec_time`;
       const rows = await asSystem((tx) => tx.execute<{ calls_per_order: number; ms_per_order: number; blocks_per_order: number; query: string }>(sql`
