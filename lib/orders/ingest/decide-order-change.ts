@@ -38,10 +38,9 @@ export function decideOrderChange(
  * decideOrderChange's "nothing new" verdict ('stale' or 'unchanged') as a SQL condition over a
  * stored order's columns, for a statement that decides without first reading the order (the
  * webhook route's statements). Null when there is no stored order (as 'create'). The incoming
- * snapshot is SQL too, one event's parameters (a text status, a bigint time) or the columns of a
- * batch's input rows, so every statement renders the same rule from here, both statuses ranked by
- * one table. tests/integration/tiktok/stale-rule-sql.test.ts checks it agrees with
- * decideOrderChange for every pair of statuses and every order of update times, in both forms.
+ * snapshot is SQL too (the statement's input columns), both statuses ranked by one table.
+ * tests/integration/tiktok/stale-rule-sql.test.ts checks it agrees with decideOrderChange for every
+ * pair of statuses and every order of update times.
  */
 export function holdsNothingNewerSql(
   stored: { orderStatus: SQL; tiktokUpdateTime: SQL },

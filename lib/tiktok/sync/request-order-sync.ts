@@ -16,27 +16,26 @@ export const ORDER_SYNC_DEBOUNCE_SECONDS = 1;
  * The upsert behind every order sync request: a new request for an order being fetched restarts it
  * (the running fetch may predate the change, so the row must survive that job, which deletes only
  * the version it claimed, and be fetched again), and the webhook events waiting on it merge.
- * `eventIds` is a uuid[] expression over `source` (a FROM item: the webhook route's just-inserted
- * event, so a duplicate delivery inserts no event and requests nothing); the shop may be named by
- * expressions over it too. Ids go in sorted order, so two overlapping requests lock their rows alike.
+ * Ids go in sorted order, so two overlapping requests lock their rows alike.
  */
-export function upsertOrderSyncRequests(shop: { shopId: string | SQL; accountId: string | SQL }, tiktokOrderIds: readonly string[], eventIds: SQL, source?: SQL): SQL {
+export function upsertOrderSyncRequests(shop: ShopRef, tiktokOrderIds: readonly string[], eventIds: SQL): SQL {
   const ids = [...new Set(tiktokOrderIds)].sort();
   return upsertOrderSyncRequestRows({
     shopId: sql`${shop.shopId}::uuid`,
     tiktokOrderId: sql`ids.id`,
     accountId: sql`${shop.accountId}::uuid`,
     eventIds,
-    from: sql`unnest(${sql.param(ids)}::text[]) with ordinality as ids(id, n) ${source ? sql`cross join ${source}` : sql``}`,
+    from: sql`unnest(${sql.param(ids)}::text[]) with ordinality as ids(id, n)`,
     orderBy: sql`ids.n`,
   });
 }
 
 /**
- * upsertOrderSyncRequests over rows of any shape (the webhook route's batch: several shops, each
- * order's events aggregated): one row per (shop, order), since ON CONFLICT DO UPDATE cannot touch a
- * row twice in one statement, in `orderBy` order, which must sort as upsertOrderSyncRequests does
- * (shop, then order id in code-point order) so concurrent statements lock their rows alike.
+ * upsertOrderSyncRequests over rows of any shape (the webhook route's statement: several shops, each
+ * order's events aggregated, `eventIds` an expression over `from`): one row per (shop, order), since
+ * ON CONFLICT DO UPDATE cannot touch a row twice in one statement, in `orderBy` order, which must sort
+ * as upsertOrderSyncRequests does (shop, then order id in code-point order) so concurrent statements
+ * lock their rows alike.
  */
 export function upsertOrderSyncRequestRows(rows: { shopId: SQL; tiktokOrderId: SQL; accountId: SQL; eventIds: SQL; from: SQL; orderBy: SQL }): SQL {
   return sql`

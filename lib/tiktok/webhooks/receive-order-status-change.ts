@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { asSystem, coalesce, systemDb } from '@/lib/db';
 import { holdsNothingNewerSql } from '@/lib/orders/ingest';
-import { scheduleOrderSync, upsertOrderSyncRequestRows, upsertOrderSyncRequests } from '../sync/request-order-sync';
+import { scheduleOrderSync, upsertOrderSyncRequestRows } from '../sync/request-order-sync';
 import type { TikTokWebhookEvent } from '../webhook-schemas';
 import { noteWebhookSeen } from './process-webhook-event';
 
@@ -70,7 +70,7 @@ async function receiveBatch(inputs: OrderStatusInput[]): Promise<(ReceivedOrderS
   const firsts = new Map<string, OrderStatusInput>();
   for (const input of inputs) if (!firsts.has(input.providerEventId)) firsts.set(input.providerEventId, input);
   const unique = [...firsts.values()];
-  const rows = unique.length === 1 ? await storeOne(unique[0]!) : await storeMany(unique);
+  const rows = await store(unique);
   const stored = new Map(rows.map((row) => [row.provider_event_id, row]));
   const followUps = followUpsByShop(rows);
   return inputs.map((input) => {
@@ -103,44 +103,17 @@ function followUpsByShop(rows: readonly StoredRow[]): Map<string, (() => Promise
   );
 }
 
-/** One event: the statement of an idle process, and of each event again alone when a batch fails. */
-async function storeOne(input: OrderStatusInput): Promise<StoredRow[]> {
-  const { data } = input.event;
-  const nothingNewer = holdsNothingNewerSql(
-    { orderStatus: sql`o.order_status`, tiktokUpdateTime: sql`o.tiktok_update_time` },
-    { orderStatus: sql`${data.order_status}::text`, updateTime: sql`${data.update_time}::bigint` },
-  );
-  const { rows } = await systemDb().execute<StoredRow>(sql`
-    with shop as (
-      select s.id as shop_id, s.account_id,
-        coalesce((select ${nothingNewer} from public.orders o where o.shop_id = s.id and o.tiktok_order_id = ${data.order_id}), false) as stale
-      from public.tiktok_shops s where s.shop_id = ${input.tiktokShopId} and s.status = 'connected'),
-    event as (
-      insert into public.webhook_events (account_id, provider, provider_event_id, event_type, external_ref, payload, status, attempts, error, processed_at, processing_ms)
-      select account_id, 'tiktok', ${input.providerEventId}, 'ORDER_STATUS_CHANGE', ${input.tiktokShopId}, ${JSON.stringify(input.payload)}::jsonb,
-        case when stale then 'processed' else 'pending' end, case when stale then 1 else 0 end, case when stale then ${STALE} end,
-        case when stale then clock_timestamp() end, case when stale then 0 end
-      from shop
-      on conflict (provider, provider_event_id) do nothing
-      returning id, received_at, status),
-    request as (${upsertOrderSyncRequests(
-      { shopId: sql`fresh.shop_id`, accountId: sql`fresh.account_id` }, [data.order_id], sql`array[fresh.id]`,
-      sql`(select event.id, shop.shop_id, shop.account_id from event, shop where event.status = 'pending') as fresh`,
-    )})
-    select ${input.providerEventId}::text as provider_event_id, shop.shop_id, shop.account_id, shop.stale, event.id, event.received_at
-    from shop left join event on true`);
-  return rows;
-}
-
 /**
- * Several events, of any shops and orders, set-based: storeOne's steps over the rows of a JSON list
- * (one parameter, so the statement's text, and its prepared plan, stay the same whatever the size).
- * Each order gets ONE request carrying all its new, newer events (ON CONFLICT DO UPDATE cannot touch
- * a row twice in one statement). Both inserts go in key order, events by their id, requests by shop
+ * The statement, for one event or many, of any shops and orders, set-based over the rows of a JSON
+ * list (one parameter, so its text, and its prepared plan, stay the same whatever the size). Each
+ * order gets ONE request carrying all its new, newer events (ON CONFLICT DO UPDATE cannot touch a
+ * row twice in one statement). Both inserts go in key order, events by their id, requests by shop
  * and order as upsertOrderSyncRequests sorts them, so concurrent statements (other processes) that
- * share rows wait on each other rather than deadlock.
+ * share rows wait on each other rather than deadlock. One event alone (an idle process, or each
+ * event of a failed batch again) runs without a transaction and waits for its rows as long as it
+ * takes; several wait at most BATCH_LOCK_TIMEOUT.
  */
-async function storeMany(inputs: readonly OrderStatusInput[]): Promise<StoredRow[]> {
+async function store(inputs: readonly OrderStatusInput[]): Promise<StoredRow[]> {
   const events = inputs.map(({ event: { data }, payload, tiktokShopId, providerEventId }) => ({
     provider_event_id: providerEventId,
     tiktok_shop_id: tiktokShopId,
@@ -153,9 +126,7 @@ async function storeMany(inputs: readonly OrderStatusInput[]): Promise<StoredRow
     { orderStatus: sql`o.order_status`, tiktokUpdateTime: sql`o.tiktok_update_time` },
     { orderStatus: sql`v.order_status`, updateTime: sql`v.update_time` },
   );
-  const { rows } = await asSystem(async (tx) => {
-    await tx.execute(sql`select set_config('lock_timeout', ${BATCH_LOCK_TIMEOUT}, true)`);
-    return tx.execute<StoredRow>(sql`
+  const statement = sql`
     with judged as (
       select v.provider_event_id, v.tiktok_shop_id, v.order_id, v.payload, s.id as shop_id, s.account_id,
         coalesce((select ${nothingNewer} from public.orders o where o.shop_id = s.id and o.tiktok_order_id = v.order_id), false) as stale
@@ -185,7 +156,10 @@ async function storeMany(inputs: readonly OrderStatusInput[]): Promise<StoredRow
       orderBy: sql`fresh.shop_id, fresh.order_id collate "C"`,
     })})
     select judged.provider_event_id, judged.shop_id, judged.account_id, judged.stale, event.id, event.received_at
-    from judged left join event using (provider_event_id)`);
+    from judged left join event using (provider_event_id)`;
+  if (inputs.length === 1) return (await systemDb().execute<StoredRow>(statement)).rows;
+  return asSystem(async (tx) => {
+    await tx.execute(sql`select set_config('lock_timeout', ${BATCH_LOCK_TIMEOUT}, true)`);
+    return (await tx.execute<StoredRow>(statement)).rows;
   });
-  return rows;
 }
