@@ -24,12 +24,12 @@
 // BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments).
 import '../lib/server-runtime';
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
+import { cpuSample, cpuUsed } from './cpu-usage';
 
 type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; workerProcesses: number; warmup: number };
 
@@ -96,7 +96,7 @@ try {
     while (bench.pushedCount({ measured: false }) < flags.warmup && Date.now() < warmupDeadline) await sleep(200);
     console.log(' done');
   }
-  const cpuBefore = cpuSample();
+  const cpuBefore = cpuSample(dataDir);
   const started = Date.now();
   if (flags.rate > 0) {
     // Paced: small batches at `rate` orders per second (every 100 ms, or one order per tick below 10/s).
@@ -112,7 +112,7 @@ try {
   }
   const deadline = started + flags.timeoutSeconds * 1000;
   while (bench.pushedCount() < flags.orders && Date.now() < deadline) await sleep(200);
-  const cpu = cpuUsed(cpuBefore, cpuSample());
+  const cpu = cpuUsed(cpuBefore, cpuSample(dataDir));
 
   const result = { ...bench.results(), ...(await bench.purchases()) };
   const latencies = result.latenciesMs.sort((a, b) => a - b);
@@ -307,48 +307,6 @@ async function boot() {
       await closeDb();
     },
   };
-}
-
-/**
- * CPU time, from /proc (Linux; null elsewhere): the whole machine's busy and idle time, this
- * process's (every thread: the app, the simulators, the JIT compiler, the GC) and Postgres's. For
- * Postgres, the postmaster's own time, the time of its children that have exited (backends,
- * autovacuum workers) and of those still running.
- */
-type CpuSample = { busyMs: number; idleMs: number; benchMs: number; postgresMs: number };
-
-function cpuSample(): CpuSample | null {
-  if (!existsSync('/proc/stat')) return null;
-  const tickMs = 1000 / Number(execSync('getconf CLK_TCK').toString().trim() || 100);
-  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = ticks;
-  /** utime, stime, cutime, cstime of a process (fields 14–17 of /proc/<pid>/stat). */
-  const times = (pid: number) => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return { own: Number(fields[11]) + Number(fields[12]), children: Number(fields[13]) + Number(fields[14]) };
-    } catch {
-      return { own: 0, children: 0 }; // exited since it was listed
-    }
-  };
-  const postmaster = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  const server = times(postmaster);
-  const postgresTicks = server.own + server.children + children.reduce((sum, pid) => sum + times(pid).own, 0);
-  const usage = process.cpuUsage();
-  return {
-    busyMs: (user + nice + system + irq + softirq + steal) * tickMs,
-    idleMs: (idle + iowait) * tickMs,
-    benchMs: (usage.user + usage.system) / 1000,
-    postgresMs: postgresTicks * tickMs,
-  };
-}
-
-function cpuUsed(before: CpuSample | null, after: CpuSample | null) {
-  if (!before || !after) return null;
-  const busy = after.busyMs - before.busyMs;
-  const idle = after.idleMs - before.idleMs;
-  return { machineMs: busy, busyPercent: (100 * busy) / (busy + idle), benchMs: after.benchMs - before.benchMs, postgresMs: after.postgresMs - before.postgresMs };
 }
 
 /** A statement on its own connection as the database owner (pg_stat_statements needs it). */
