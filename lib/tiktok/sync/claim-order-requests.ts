@@ -23,19 +23,24 @@ export interface ClaimedRequest {
  * Claims up to 50 unclaimed (or expired) requests of a shop, oldest first, in a short transaction of
  * its own (SKIP LOCKED: concurrent jobs take different orders). Nothing stays locked while TikTok is
  * asked; the job then settles exactly the versions it claimed (settleClaimedRequests).
+ *
+ * The pick is a MATERIALIZED CTE, run once. As a subquery joined to the table it was a plan choice:
+ * with statistics that expect one row (taken after a burst was synced) the planner put it inside a
+ * nested loop, where it ran, and locked its next rows, once per row, claiming well over 50.
  */
 export async function claimOrderRequests(shopRowId: string): Promise<ClaimedRequest[]> {
   const result = await asSystem((tx) =>
     tx.execute<{ tiktok_order_id: string; event_ids: string[]; requested_at: string }>(sql`
-      update public.tiktok_order_sync_requests r
-      set claimed_until = clock_timestamp() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
-      from (
+      with picked as materialized (
         select shop_id, tiktok_order_id from public.tiktok_order_sync_requests
         where shop_id = ${shopRowId} and (claimed_until is null or claimed_until < clock_timestamp())
         order by requested_at
         limit ${MAX_ORDER_IDS_PER_DETAIL_CALL}
         for update skip locked
-      ) picked
+      )
+      update public.tiktok_order_sync_requests r
+      set claimed_until = clock_timestamp() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
+      from picked
       where r.shop_id = picked.shop_id and r.tiktok_order_id = picked.tiktok_order_id
       returning r.tiktok_order_id, r.event_ids, r.requested_at::text as requested_at`),
   );

@@ -265,3 +265,29 @@ test('a fetch claim is a lease: 30 s from the claim, renewed while the job works
     await db(sql`delete from public.tiktok_order_sync_requests where shop_id = ${shopRowId} and tiktok_order_id = ${leased}`);
   }
 });
+
+test('a claim takes at most 50 requests whatever the planner believes about the table', async () => {
+  const { claimOrderRequests, releaseOrderRequests } = await import('@/lib/tiktok/sync/claim-order-requests');
+  // Statistics taken when a burst had been synced (pages on disk, no live rows): the planner then
+  // expects one row, the shape in which a joined, row-locking LIMIT subquery ran once per row.
+  const prefix = `burst-${Date.now()}`;
+  await db(sql`insert into public.tiktok_order_sync_requests (shop_id, tiktok_order_id, account_id, event_ids, requested_at)
+    select ${shopRowId}, ${prefix} || '-old-' || n, ${accountId}, '{}', clock_timestamp() from generate_series(1, 1000) n`);
+  await db(sql`delete from public.tiktok_order_sync_requests where shop_id = ${shopRowId}`);
+  await db(sql`analyze public.tiktok_order_sync_requests`);
+  await db(sql`insert into public.tiktok_order_sync_requests (shop_id, tiktok_order_id, account_id, event_ids, requested_at)
+    select ${shopRowId}, ${prefix} || '-' || n, ${accountId}, '{}', clock_timestamp() - make_interval(secs => 1000 - n)
+    from generate_series(1, 300) n`);
+  const claimed = await claimOrderRequests(shopRowId);
+  try {
+    expect(claimed).toHaveLength(50);
+    // The oldest 50, and only they carry a lease.
+    expect(claimed.map((request) => request.tiktokOrderId).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `${prefix}-${i + 1}`).sort());
+    const [leased] = await db<{ n: number }>(sql`select count(*)::int as n from public.tiktok_order_sync_requests
+      where shop_id = ${shopRowId} and claimed_until is not null`);
+    expect(leased!.n).toBe(50);
+  } finally {
+    await releaseOrderRequests(shopRowId, claimed);
+    await db(sql`delete from public.tiktok_order_sync_requests where shop_id = ${shopRowId} and tiktok_order_id like ${`${prefix}-%`}`);
+  }
+});
