@@ -26,7 +26,9 @@ export interface ClaimedRequest {
  *
  * The pick is a MATERIALIZED CTE, run once. As a subquery joined to the table it was a plan choice:
  * with statistics that expect one row (taken after a burst was synced) the planner put it inside a
- * nested loop, where it ran, and locked its next rows, once per row, claiming well over 50.
+ * nested loop, where it ran, and locked its next rows, once per row, claiming well over 50. The
+ * update then finds the picked rows by key (`= any`), not by a join the planner could scan the
+ * shop's requests for.
  */
 export async function claimOrderRequests(shopRowId: string): Promise<ClaimedRequest[]> {
   const result = await asSystem((tx) =>
@@ -40,8 +42,7 @@ export async function claimOrderRequests(shopRowId: string): Promise<ClaimedRequ
       )
       update public.tiktok_order_sync_requests r
       set claimed_until = clock_timestamp() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
-      from picked
-      where r.shop_id = picked.shop_id and r.tiktok_order_id = picked.tiktok_order_id
+      where r.shop_id = ${shopRowId} and r.tiktok_order_id = any(array(select tiktok_order_id from picked))
       returning r.tiktok_order_id, r.event_ids, r.requested_at::text as requested_at`),
   );
   return result.rows.map((row) => ({ tiktokOrderId: row.tiktok_order_id, eventIds: row.event_ids, requestedAt: row.requested_at }));
