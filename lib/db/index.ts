@@ -1,6 +1,6 @@
 export { getDb, getPool, closeDb, type Database, type Tx, type DbOrTx } from './client';
 export { withRls, asSystem, systemDb, type JwtClaims } from './rls';
 export { rowFromDriver } from './driver-rows';
-export { inPairs } from './in-pairs';
+export { inPairs, anyOf } from './in-pairs';
 export { coalesce } from './coalesce';
 export * as tables from './schema';

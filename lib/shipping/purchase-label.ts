@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { systemDb } from '@/lib/db';
+import { anyOf, systemDb } from '@/lib/db';
 import type { PurchaseOutcome, RateQuote } from '@/lib/shipping/carriers';
 import type { CarrierGateway } from './gateway';
 import { recordFailed, recordPurchased, recordUnknown } from './record-purchase-outcome';
@@ -42,10 +42,10 @@ export async function commitAttempts(items: readonly { shipment: ShipmentRow; qu
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(shipment_id uuid, order_id uuid, account_id uuid, rate_id text, quote jsonb)
     ), wanted as (
       select v.shipment_id from v join public.orders o on o.id = v.order_id and o.account_id = v.account_id
-      where o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
+      where ${anyOf(sql`o.id`, rows.map((row) => row.order_id))} and o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
     ), moved as (
       update public.shipments s set status = 'purchasing', updated_at = now()
-      from wanted where s.id = wanted.shipment_id and s.status = 'quoted'
+      from wanted where ${anyOf(sql`s.id`, rows.map((row) => row.shipment_id))} and s.id = wanted.shipment_id and s.status = 'quoted'
       returning s.id
     )
     insert into public.label_purchase_attempts (account_id, shipment_id, rate_id, state, quote)

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { rowFromDriver, systemDb, tables } from '@/lib/db';
+import { anyOf, rowFromDriver, systemDb, tables } from '@/lib/db';
 import type { Recipient } from '@/lib/db/schema/orders';
 import { CarrierRequestError, type RateQuote } from '@/lib/shipping/carriers';
 import { chooseRate, SERVICE_LEVELS, type ServiceLevelClass } from '@/lib/shipping/rates';
@@ -83,7 +83,7 @@ async function saveQuotes(quotes: readonly { shipmentId: string; quote: RateQuot
       servicelevel_name = v.servicelevel_name, estimated_days = v.estimated_days, quoted_at = v.quoted_at, last_error = null, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, service_level text, carrier_shipment_id text, rate_id text,
       rate_amount_cents integer, currency text, provider text, servicelevel_token text, servicelevel_name text, estimated_days integer, quoted_at timestamptz)
-    where s.id = v.id
+    where ${anyOf(sql`s.id`, values.map((v) => v.id))} and s.id = v.id
     returning s.*`);
   return new Map(rows.map((raw) => {
     const row = rowFromDriver(tables.shipments, raw);

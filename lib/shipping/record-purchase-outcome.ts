@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { asSystem, systemDb, type DbOrTx, type Tx } from '@/lib/db';
+import { anyOf, asSystem, systemDb, type DbOrTx, type Tx } from '@/lib/db';
 import { applyTransitions, loadOrderSnapshots, type TransitionItem } from '@/lib/orders';
 import { enqueue } from '@/lib/queue';
 import type { PurchasedLabel, PurchaseFailed } from '@/lib/shipping/carriers';
@@ -58,14 +58,14 @@ export async function recordPurchases(items: readonly PurchasedItem[]): Promise<
       ),
       attempt as (
         update public.label_purchase_attempts a set state = 'purchased', outcome = v.outcome, finished_at = now()
-        from v where a.id = v.attempt_id
+        from v where ${anyOf(sql`a.id`, rows.map((row) => row.attempt_id))} and a.id = v.attempt_id
       )
       update public.shipments s set status = 'purchased', transaction_id = v.transaction_id, tracking_number = v.tracking_number,
         tracking_url = v.tracking_url, label_url = v.label_url, rate_id = v.rate_id, provider = v.provider,
         purchased_at = coalesce(s.purchased_at, now()),
         tracking_status = case when s.tracking_status_rank = 0 then 'label_created' else s.tracking_status end,
         tracking_status_rank = greatest(s.tracking_status_rank, 1), last_error = null, updated_at = now()
-      from v where s.id = v.shipment_id`);
+      from v where ${anyOf(sql`s.id`, rows.map((row) => row.shipment_id))} and s.id = v.shipment_id`);
     await moveOrdersAfterPurchase(tx, items);
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { anyOf, tables, type Tx } from '@/lib/db';
 import type { OrderSnapshot, OrderSnapshotItem } from './map-tiktok-order';
 
 type OrderInsert = typeof tables.orders.$inferInsert;
@@ -71,7 +71,7 @@ export async function updateOrdersFromSnapshots(tx: Tx, changes: readonly { orde
     update public.orders o set ${assignments}
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, patch jsonb)
       cross join lateral jsonb_populate_record(null::public.orders, v.patch) p
-    where o.id = v.id`);
+    where ${anyOf(sql`o.id`, rows.map((row) => row.id))} and o.id = v.id`);
 }
 
 /** An order's lines to write: the order row's id and the snapshot's items. */

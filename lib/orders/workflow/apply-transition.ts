@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { rowFromDriver, tables, type Tx } from '@/lib/db';
+import { anyOf, rowFromDriver, tables, type Tx } from '@/lib/db';
 import type { StatusSource, WorkflowStatus } from '@/lib/db/schema/orders';
 import type { ActionContext, OrderPatch, TransitionVeto } from './action-context';
 import { ACTIONS } from './actions';
@@ -138,7 +138,7 @@ async function lockInState(tx: Tx, def: TransitionDef, moving: readonly Moving[]
   const { rows } = await tx.execute<{ id: string }>(sql`
     select o.id from public.orders o
     join jsonb_to_recordset(${keysOf(moving)}::jsonb) as v(id uuid, account_id uuid, from_status text) on o.id = v.id and o.account_id = v.account_id
-    where o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
+    where ${anyOf(sql`o.id`, moving.map((m) => m.ctx.order.id))} and o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
     order by o.id
     for update of o`);
   return new Set(rows.map((row) => row.id));
@@ -177,7 +177,8 @@ async function moveOrders(tx: Tx, def: TransitionDef, moving: readonly Moving[])
       ${sql.join([sql`workflow_status = v.to_status`, sql`updated_at = now()`, ...eventColumns(def), ...patched], sql`, `)}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, account_id uuid, from_status text, to_status text, patch jsonb)
       cross join lateral jsonb_populate_record(null::public.orders, v.patch) p
-    where o.id = v.id and o.account_id = v.account_id and o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
+    where ${anyOf(sql`o.id`, values.map((v) => v.id))} and o.id = v.id and o.account_id = v.account_id
+      and o.workflow_status = v.from_status ${sql.join(guardSql(def), sql` `)}
     returning o.*`);
   return new Map(rows.map((raw) => {
     const row = rowFromDriver(orders, raw);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { systemDb } from '@/lib/db';
+import { anyOf, systemDb } from '@/lib/db';
 
 export type TrackingPushRecord = { accountId: string; orderId: string; trackingNumber: string; shippingProvider: string };
 
@@ -16,5 +16,5 @@ export async function recordTrackingPushes(pushes: readonly TrackingPushRecord[]
     set tracking_pushed_at = now(), tracking_number = v.tracking_number, shipping_provider = v.shipping_provider,
         last_error = null, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, account_id uuid, tracking_number text, shipping_provider text)
-    where o.id = v.id and o.account_id = v.account_id`);
+    where ${anyOf(sql`o.id`, rows.map((row) => row.id))} and o.id = v.id and o.account_id = v.account_id`);
 }
