@@ -16,14 +16,19 @@
 // the CPU each order cost (the machine's, Postgres's and this process's, from /proc), plus a Markdown
 // row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S, --warmup N (N orders
 // through the whole pipeline first, not measured: a long-running server is past its JIT warm-up),
+// --analyze (with --warmup: ANALYZE after the warm-up, so the burst runs on statistics that know no
+// order in flight, as autovacuum leaves them for a quiet shop before a viral one),
 // --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
 // as a deployment adds worker processes; this process keeps the webhook route and the simulators),
 // --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
 // calls, Postgres time and buffer pages touched per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
-// 80 most frequent statements instead of the 40 costliest, BENCH_PROFILE_ORDER=blocks those touching most pages).
-// BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments).
+// 80 most frequent statements instead of the 40 costliest, BENCH_PROFILE_ORDER=blocks those touching most pages,
+// BENCH_PROFILE_WIDTH=N shows N characters of each statement).
+// BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments); BENCH_PG_LOG=file
+// appends its server log there (with auto_explain among those settings, the plans of slow statements).
 import '../lib/server-runtime';
 import { execSync, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
@@ -31,7 +36,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { cpuSample, cpuUsed } from './cpu-usage';
 
-type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; workerProcesses: number; warmup: number };
+type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; analyze: boolean; workerProcesses: number; warmup: number };
 
 function parseFlags(argv: string[]): Flags {
   const value = (name: string, fallback: number) => {
@@ -42,8 +47,10 @@ function parseFlags(argv: string[]): Flags {
   };
   const flags = {
     orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile'),
+    analyze: argv.includes('--analyze'),
     workerProcesses: value('worker-processes', 0), warmup: value('warmup', 0),
   };
+  if (flags.analyze && flags.warmup === 0) throw new Error('--analyze needs --warmup N (statistics of orders that went through)');
   if (flags.orders < 1 || flags.orders + flags.warmup > 20_000) throw new Error('--orders (plus --warmup) must be between 1 and 20000 (the simulator limit)');
   return flags;
 }
@@ -64,7 +71,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const flags = parseFlags(process.argv.slice(2));
 const pgPort = await freePort();
 const dataDir = path.join('.data', `bench-pipeline-${process.pid}`);
+const pgLog = process.env.BENCH_PG_LOG;
 const database = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: false,
+  log: pgLog ? (line) => appendFileSync(pgLog, `${line}\n`) : undefined,
   settings: { ...(flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
     ...Object.fromEntries((process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) } });
 const databaseUrl = database.url;
@@ -95,6 +104,7 @@ try {
     const warmupDeadline = Date.now() + flags.timeoutSeconds * 1000;
     while (bench.pushedCount({ measured: false }) < flags.warmup && Date.now() < warmupDeadline) await sleep(200);
     console.log(' done');
+    if (flags.analyze) await superuserQuery('analyze');
   }
   const cpuBefore = cpuSample(dataDir);
   const started = Date.now();
@@ -127,6 +137,7 @@ try {
   console.log(`latency p50 / p95 / max: ${(percentile(latencies, 50) / 1000).toFixed(2)} s / ${(percentile(latencies, 95) / 1000).toFixed(2)} s / ${((latencies.at(-1) ?? NaN) / 1000).toFixed(2)} s`);
   console.log(`machine               : ${machine}`);
   console.log(`queue workers         : ${flags.workerProcesses > 0 ? `${flags.workerProcesses} worker process(es)` : 'in this process'}`);
+  if (flags.analyze) console.log('statistics            : ANALYZE after the warm-up');
   if (flags.warmup > 0) console.log(`warm-up               : ${flags.warmup} orders before the measured ones`);
   if (cpu) {
     const perOrder = (ms: number) => `${(ms / flags.orders).toFixed(1)} ms`;
@@ -279,7 +290,7 @@ async function boot() {
         select round(calls::numeric / ${orders}, 2)::float as calls_per_order,
           round((total_exec_time / ${orders})::numeric, 3)::float as ms_per_order,
           round((shared_blks_hit + shared_blks_read)::numeric / ${orders}, 1)::float as blocks_per_order,
-          left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
+          left(regexp_replace(query, '\\s+', ' ', 'g'), ${Number(process.env.BENCH_PROFILE_WIDTH ?? 110)}) as query
         from pg_stat_statements order by ${order} desc limit ${process.env.BENCH_PROFILE_ORDER === 'calls' ? 80 : 40}`));
       const [total] = (await asSystem((tx) => tx.execute<{ calls: number; ms: number }>(sql`
         select round(sum(calls)::numeric / ${orders}, 1)::float as calls, round((sum(total_exec_time) / ${orders})::numeric, 2)::float as ms
