@@ -135,7 +135,11 @@ type PurchasedShipment = {
   purchasedAt: string | null;
 };
 
-/** The order's first 100 lines, in the order they were stored, as JSON. */
+/**
+ * The order's first 100 lines, in the order they were stored, as JSON. Lines and shipments are
+ * matched by order id alone, as in the workflow's snapshot (load-order-snapshot.ts): with an
+ * account condition the planner may read them through the account's index.
+ */
 const itemsJson = sql<ItemRow[]>`coalesce((
   select json_agg(json_build_object(
     'name', i.product_name, 'sku', i.seller_sku, 'quantity', i.quantity, 'unitPriceCents', i.unit_price_cents
@@ -143,7 +147,7 @@ const itemsJson = sql<ItemRow[]>`coalesce((
   from (
     select oi.product_name, oi.seller_sku, oi.quantity, oi.unit_price_cents, oi.created_at, oi.id
     from public.order_items oi
-    where oi.order_id = "orders"."id" and oi.account_id = "orders"."account_id"
+    where oi.order_id = "orders"."id"
     order by oi.created_at, oi.id
     limit 100
   ) i
@@ -156,7 +160,7 @@ const purchasedShipmentJson = sql<PurchasedShipment | null>`(
     'carrier', sh.carrier, 'servicelevelName', sh.servicelevel_name, 'purchasedAt', sh.purchased_at
   )
   from public.shipments sh
-  where sh.order_id = "orders"."id" and sh.account_id = "orders"."account_id" and sh.status = 'purchased'
+  where sh.order_id = "orders"."id" and sh.status = 'purchased'
   order by sh.purchased_at desc
   limit 1
 )`;

@@ -40,9 +40,15 @@ export async function commitAttempts(items: readonly { shipment: ShipmentRow; qu
   const inserted = await systemDb().execute<{ id: string; shipment_id: string }>(sql`
     with v as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(shipment_id uuid, order_id uuid, account_id uuid, rate_id text, quote jsonb)
+    ), keyed as materialized (
+      -- The batch's orders found by key alone, then judged. With the states in the same scan,
+      -- statistics that expect no order awaiting shipment made a status index the path, read
+      -- for every order of the burst.
+      select id, account_id, workflow_status, order_status, on_hold_for_review from public.orders
+      where ${anyOf(sql`id`, rows.map((row) => row.order_id))}
     ), wanted as (
-      select v.shipment_id from v join public.orders o on o.id = v.order_id and o.account_id = v.account_id
-      where ${anyOf(sql`o.id`, rows.map((row) => row.order_id))} and o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
+      select v.shipment_id from v join keyed o on o.id = v.order_id and o.account_id = v.account_id
+      where o.workflow_status = 'inventory_reserved' and o.order_status = 'AWAITING_SHIPMENT' and not o.on_hold_for_review
     ), moved as (
       update public.shipments s set status = 'purchasing', updated_at = now()
       from wanted where ${anyOf(sql`s.id`, rows.map((row) => row.shipment_id))} and s.id = wanted.shipment_id and s.status = 'quoted'
