@@ -20,10 +20,7 @@
 // order in flight, as autovacuum leaves them for a quiet shop before a viral one),
 // --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
 // as a deployment adds worker processes; this process keeps the webhook route and the simulators),
-// --profile (per queue: jobs, mean wait before a worker took them, mean run time; per statement:
-// calls, Postgres time and buffer pages touched per order, from pg_stat_statements; BENCH_PROFILE_ORDER=calls lists the
-// 80 most frequent statements instead of the 40 costliest, BENCH_PROFILE_ORDER=blocks those touching most pages,
-// BENCH_PROFILE_WIDTH=N shows N characters of each statement).
+// --profile (per queue and per statement: where the time went; pipeline-profile.ts).
 // BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments); BENCH_PG_LOG=file
 // appends its server log there (with auto_explain among those settings, the plans of slow statements).
 import '../lib/server-runtime';
@@ -35,6 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { cpuSample, cpuUsed } from './cpu-usage';
+import { printProfile } from './pipeline-profile';
 
 type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; analyze: boolean; workerProcesses: number; warmup: number };
 
@@ -147,8 +145,7 @@ try {
   console.log(`| ${flags.orders} | ${flags.rate > 0 ? `${flags.rate}/s` : 'burst'} | ${throughput.toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(2)} s | ${(percentile(latencies, 95) / 1000).toFixed(2)} s | ${result.purchases} / ${result.duplicatePurchases} |`);
   if (flags.profile) {
     console.log('');
-    console.table(await bench.queueProfile());
-    console.table(await bench.statementProfile(flags.orders + flags.warmup));
+    await printProfile(flags.orders + flags.warmup);
   }
   if (latencies.length < flags.orders || result.duplicatePurchases > 0) process.exitCode = 1;
 } finally {
@@ -272,31 +269,6 @@ async function boot() {
         firstWebhookAt: Math.min(...[...placed.measured].flatMap((orderId) => firstWebhook.get(orderId) ?? [])),
         lastPushAt: Math.max(...pushed.map(([, at]) => at)),
       };
-    },
-    /** Where the time went, per queue (pg-boss keeps created / started / completed times). */
-    async queueProfile() {
-      const rows = await asSystem((tx) => tx.execute<{ queue: string; jobs: number; wait_ms: number; run_ms: number; retries: number }>(sql`
-        select name as queue, count(*)::int as jobs,
-          round(avg(extract(epoch from started_on - created_on) * 1000))::int as wait_ms,
-          round(avg(extract(epoch from completed_on - started_on) * 1000))::int as run_ms,
-          sum(retry_count)::int as retries
-        from pgboss.job where started_on is not null group by name order by jobs desc`));
-      return rows.rows;
-    },
-    /** The statements that cost Postgres the most, per order, warm-up orders counted (pg_stat_statements, loaded by --profile). */
-    async statementProfile(orders: number) {
-      const order = { calls: sql`calls`, blocks: sql`shared_blks_hit + shared_blks_read` }[process.env.BENCH_PROFILE_ORDER ?? ''] ?? sql`total_exec_time`;
-      const rows = await asSystem((tx) => tx.execute<{ calls_per_order: number; ms_per_order: number; blocks_per_order: number; query: string }>(sql`
-        select round(calls::numeric / ${orders}, 2)::float as calls_per_order,
-          round((total_exec_time / ${orders})::numeric, 3)::float as ms_per_order,
-          round((shared_blks_hit + shared_blks_read)::numeric / ${orders}, 1)::float as blocks_per_order,
-          left(regexp_replace(query, '\\s+', ' ', 'g'), ${Number(process.env.BENCH_PROFILE_WIDTH ?? 110)}) as query
-        from pg_stat_statements order by ${order} desc limit ${process.env.BENCH_PROFILE_ORDER === 'calls' ? 80 : 40}`));
-      const [total] = (await asSystem((tx) => tx.execute<{ calls: number; ms: number }>(sql`
-        select round(sum(calls)::numeric / ${orders}, 1)::float as calls, round((sum(total_exec_time) / ${orders})::numeric, 2)::float as ms
-        from pg_stat_statements`))).rows;
-      console.log(`statements per order: ${total?.calls}, Postgres execution time per order: ${total?.ms} ms`);
-      return rows.rows;
     },
     /** Every label the sandbox sold, and how many packages got more than one (must be 0). */
     async purchases() {
