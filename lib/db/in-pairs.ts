@@ -13,9 +13,10 @@ export function inPairs(
 ): SQL {
   const [a, b] = columns;
   if (pairs.length === 1) return and(eq(a, pairs[0]![0]), eq(b, pairs[0]![1]))!;
-  const array = (index: 0 | 1) => sql`${sql.param(pairs.map((pair) => pair[index]))}::${sql.raw(types[index])}[]`;
-  // The first column's own `= any` is the index condition (anyOf); the pairs then filter.
-  return sql`${a} = any(${array(0)}) and (${a}, ${b}) in (select * from unnest(${array(0)}, ${array(1)}))`;
+  const values = (index: 0 | 1) => pairs.map((pair) => pair[index]);
+  const array = (index: 0 | 1) => sql`${sql.param(values(index))}::${sql.raw(types[index])}[]`;
+  // The first column's own `= any` is the index condition; the pairs then filter.
+  return sql`${anyOf(a, values(0), types[0])} and (${a}, ${b}) in (select * from unnest(${array(0)}, ${array(1)}))`;
 }
 
 /**

@@ -34,7 +34,7 @@ export async function claimOrderRequests(shopRowId: string): Promise<ClaimedRequ
   const result = await asSystem((tx) =>
     tx.execute<{ tiktok_order_id: string; event_ids: string[]; requested_at: string }>(sql`
       with picked as materialized (
-        select shop_id, tiktok_order_id from public.tiktok_order_sync_requests
+        select tiktok_order_id from public.tiktok_order_sync_requests
         where shop_id = ${shopRowId} and (claimed_until is null or claimed_until < clock_timestamp())
         order by requested_at
         limit ${MAX_ORDER_IDS_PER_DETAIL_CALL}
