@@ -6,7 +6,7 @@ import { logger } from '@/lib/logger';
 import { enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import type { JobContext } from '@/lib/queue/define-job';
 import { PermanentJobError } from '@/lib/queue/define-job';
-import { applyTransitions, type TransitionItem } from './workflow/apply-transition';
+import { applyTransitions, holdsSharedRows, type TransitionItem } from './workflow/apply-transition';
 import { decideNextStep } from './workflow/decide-next-step';
 import { loadOrderSnapshots } from './workflow/load-order-snapshot';
 import type { OrderSnapshot } from './workflow/snapshot';
@@ -45,8 +45,11 @@ async function requestLabels(tx: Tx, snapshots: readonly OrderSnapshot[]): Promi
   await enqueueMany('shipping.buy-label', jobs, { tx });
 }
 
-/** One step for every order of the batch; returns the orders that moved (to be looked at again). */
-async function step(tx: Tx, snapshots: readonly OrderSnapshot[]): Promise<OrderSnapshot[]> {
+/**
+ * One step for every order of the batch. Returns the orders that moved (to be looked at again), and
+ * whether the step locked rows shared by many orders (then the engine commits before going on).
+ */
+async function step(tx: Tx, snapshots: readonly OrderSnapshot[]): Promise<{ moved: OrderSnapshot[]; sharedRowsHeld: boolean }> {
   const transitions: TransitionItem[] = [];
   const labelRequests: OrderSnapshot[] = [];
   for (const snapshot of snapshots) {
@@ -67,35 +70,52 @@ async function step(tx: Tx, snapshots: readonly OrderSnapshot[]): Promise<OrderS
     else logger.warn({ orderId: snapshot.order.id, event: request.event, reason: result.reason }, 'workflow step not allowed');
   });
   if (backorders.length > 0) await applyTransitions(tx, backorders);
-  return moved;
+  return { moved, sharedRowsHeld: transitions.some((item) => holdsSharedRows(item.request.event)) };
 }
 
 const refOf = (snapshot: OrderSnapshot) => ({ accountId: snapshot.order.accountId, orderId: snapshot.order.id });
 
+type OrderRef = { accountId: string; orderId: string };
+
 /**
  * The workflow engine (job `orders.advance-order`): takes each order as far as it can go right now
  * and stops where it has to wait for the outside world (payment, TikTok's hold, stock, a person,
- * the carrier). A batch of orders moves together, in one transaction: each step looks at every
- * order, applies each event to all orders that need it at once (applyTransitions), and reads back
- * the ones that moved. Enqueued by TikTok ingestion whenever an order appears or changes, by
- * carrier tracking, by stock-ins and by people. Idempotent: every transition is a conditional
- * update, so a duplicate or concurrent run moves nothing twice.
+ * the carrier). A batch of orders moves together: each step looks at every order, applies each
+ * event to all orders that need it at once (applyTransitions), and reads back the ones that moved.
+ * The steps share one transaction, except that a step which locks rows shared by many orders (a
+ * viral SKU's stock row, its velocity bucket) is committed at once: otherwise every other batch of
+ * that product would wait on those rows while this one takes its next steps. Enqueued by TikTok
+ * ingestion whenever an order appears or changes, by carrier tracking, by stock-ins and by people.
+ * Idempotent: every transition is a conditional update, so a duplicate or concurrent run, or a retry
+ * after a crash between two commits, moves nothing twice.
  */
 export async function advanceOrders(inputs: readonly AdvanceOrderInput[]): Promise<void> {
-  const refs = [...new Map(inputs.map((input) => [input.orderId, { accountId: input.accountId, orderId: input.orderId }])).values()];
-  await asSystem(async (tx) => {
-    let snapshots = await loadOrderSnapshots(tx, refs);
-    if (snapshots.length < refs.length) {
-      const found = new Set(snapshots.map((snapshot) => snapshot.order.id));
-      const missing = refs.filter((ref) => !found.has(ref.orderId)).map((ref) => `${ref.orderId} (account ${ref.accountId})`);
-      throw new PermanentJobError(`order${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found`);
-    }
-    for (let steps = 0; steps < MAX_STEPS && snapshots.length > 0; steps += 1) {
-      const moved = await step(tx, snapshots);
-      snapshots = moved.length > 0 ? await loadOrderSnapshots(tx, moved.map(refOf)) : [];
-    }
-    if (snapshots.length > 0) logger.warn({ orderIds: snapshots.map((s) => s.order.id), steps: MAX_STEPS }, 'advance-order stopped after the step limit; it will be picked up again');
-  });
+  let refs: OrderRef[] = [...new Map(inputs.map((input) => [input.orderId, { accountId: input.accountId, orderId: input.orderId }])).values()];
+  let steps = 0;
+  let first = true;
+  while (refs.length > 0 && steps < MAX_STEPS) {
+    const current = refs;
+    refs = await asSystem(async (tx) => {
+      let snapshots = await loadOrderSnapshots(tx, current);
+      if (first) assertAllFound(current, snapshots);
+      first = false;
+      while (snapshots.length > 0 && steps < MAX_STEPS) {
+        const { moved, sharedRowsHeld } = await step(tx, snapshots);
+        steps += 1;
+        if (sharedRowsHeld) return moved.map(refOf);
+        snapshots = moved.length > 0 ? await loadOrderSnapshots(tx, moved.map(refOf)) : [];
+      }
+      return snapshots.map(refOf);
+    });
+  }
+  if (refs.length > 0) logger.warn({ orderIds: refs.map((ref) => ref.orderId), steps: MAX_STEPS }, 'advance-order stopped after the step limit; it will be picked up again');
+}
+
+function assertAllFound(refs: readonly OrderRef[], snapshots: readonly OrderSnapshot[]): void {
+  if (snapshots.length === refs.length) return;
+  const found = new Set(snapshots.map((snapshot) => snapshot.order.id));
+  const missing = refs.filter((ref) => !found.has(ref.orderId)).map((ref) => `${ref.orderId} (account ${ref.accountId})`);
+  throw new PermanentJobError(`order${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found`);
 }
 
 export async function advanceOrder(input: AdvanceOrderInput, _context?: JobContext): Promise<void> {

@@ -54,9 +54,10 @@ export type ActionImpl = {
   prepare?: (ctxs: readonly ActionContext[]) => Promise<(OrderPatch | void)[]>;
   run?: (ctxs: readonly ActionContext[]) => Promise<void>;
   /**
-   * The action writes a row many orders share (a viral product's velocity bucket). Its lock is
-   * held until commit and every other order of that product waits for it, so applyTransitions runs
-   * these after every other action: last statements before COMMIT.
+   * The action writes a row many orders share (a viral SKU's stock row, its product's velocity
+   * bucket). Its lock is held until commit and every other order of that product waits for it, so
+   * applyTransitions runs these after every other action (last statements before COMMIT), and the
+   * workflow engine commits right after such a transition (holdsSharedRows).
    */
   locksSharedRows?: true;
 };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { afterStockChange, checkLowStock, enqueueStockPush, lockStockRows, releaseOrderStock, reserveOrderStock, shipOrdersStock } from '@/lib/inventory';
+import { afterStockChange, checkLowStock, enqueueStockPush, releaseOrderStock, reserveOrdersStock, shipOrdersStock } from '@/lib/inventory';
 import { enqueue, enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import { evaluateRules, loadActiveRules } from '../automation';
 import { sendBuyerEmails } from '../notifications/enqueue-order-email';
@@ -70,22 +70,24 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
 
   reserve_stock: {
     // Before the status moves, with the orders locked: an order whose stock is short is refused
-    // and left as it was (the engine then flags it backordered).
+    // and left as it was (the engine then flags it backordered). The SKUs' stock rows stay locked
+    // until COMMIT.
+    locksSharedRows: true,
     async claim(ctxs) {
       const tx = ctxs[0]!.tx;
-      if (ctxs.length > 1) await lockStockRows(tx, ctxs.flatMap((ctx) => stockLines(ctx).map((line) => ({ accountId: ctx.order.accountId, skuId: line.skuId }))));
+      const results = await reserveOrdersStock(tx, ctxs.map((ctx) => ({
+        accountId: ctx.order.accountId, orderId: ctx.order.id, lines: stockLines(ctx), preferredWarehouseId: ctx.order.warehouseId, actorId: ctx.actorId,
+      })));
       const vetoes: (TransitionVeto | null)[] = [];
       const dipped = new Map<string, Set<string>>();
       const shops = new Map<string, Set<string>>();
-      for (const ctx of ctxs) {
-        const result = await reserveOrderStock(tx, {
-          accountId: ctx.order.accountId, orderId: ctx.order.id, lines: stockLines(ctx), preferredWarehouseId: ctx.order.warehouseId, actorId: ctx.actorId,
-        });
+      results.forEach((result, index) => {
+        const ctx = ctxs[index]!;
         if (!result.ok) {
           vetoes.push(new TransitionVeto('stock_short', `not enough stock of SKU ${result.shortSkuId}`, {
             shortSkuId: result.shortSkuId, requested: result.requested, available: result.available,
           }));
-          continue;
+          return;
         }
         vetoes.push(null);
         shops.set(ctx.order.accountId, (shops.get(ctx.order.accountId) ?? new Set()).add(ctx.order.shopId));
@@ -94,7 +96,7 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
         for (const m of result.movements) {
           if (!m.lowStockAlerted && m.availableAfter <= m.lowStockThreshold) dipped.set(ctx.order.accountId, (dipped.get(ctx.order.accountId) ?? new Set()).add(m.skuId));
         }
-      }
+      });
       for (const [accountId, skuIds] of dipped) await checkLowStock(tx, { accountId, skuIds: [...skuIds] });
       // TikTok hears of the new available stock (debounced per shop, so mostly no statement at all);
       // a refused order changed nothing and asks for no push.
@@ -151,6 +153,7 @@ export const ACTIONS: Record<ActionName, ActionImpl> = {
   },
 
   release_stock: {
+    locksSharedRows: true,
     run: eachOrder(async (ctx) => {
       const movements = await releaseOrderStock(ctx.tx, { accountId: ctx.order.accountId, orderId: ctx.order.id, reason: `order ${ctx.def.event}`, actorId: ctx.actorId });
       if (movements.length === 0) return;

@@ -218,3 +218,12 @@ async function writeHistory(tx: Tx, moving: readonly Moving[]): Promise<void> {
 export function runOrder(actions: readonly ActionName[]): ActionName[] {
   return [...actions.filter((name) => !ACTIONS[name].locksSharedRows), ...actions.filter((name) => ACTIONS[name].locksSharedRows)];
 }
+
+/**
+ * The event's actions lock rows many orders share (see ActionImpl.locksSharedRows). Every other
+ * order of a viral product queues behind them until this transaction ends, so the workflow engine
+ * commits right after such a step instead of carrying the locks through the steps that follow.
+ */
+export function holdsSharedRows(event: WorkflowEvent): boolean {
+  return TRANSITIONS[event].actions.some((name) => ACTIONS[name].locksSharedRows);
+}

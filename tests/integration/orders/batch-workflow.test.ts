@@ -1,6 +1,7 @@
 /**
- * The workflow engine moves a batch of orders together (advanceOrders: one transaction, each event
- * applied to every order that needs it with one UPDATE). These tests hold it to what one order at a
+ * The workflow engine moves a batch of orders together (advanceOrders: each event applied to every
+ * order that needs it with one UPDATE; the steps share a transaction except where one locks rows
+ * shared by many orders). These tests hold it to what one order at a
  * time guaranteed: no overselling under concurrent batches, each order its own outcome and history,
  * and a batch that cannot run leaves nothing half done (the queue then runs its jobs one by one).
  */
@@ -84,6 +85,20 @@ describe('200 orders for 50 units, in 8 batches of 25 running at once', () => {
     const [velocity] = await rows<{ n: number }>(sql`
       select coalesce(sum(orders), 0)::int as n from public.order_velocity_buckets where account_id = ${accountId} and tiktok_product_id = ${tiktokProductId}`);
     expect(velocity!.n).toBe(200);
+  });
+
+  test('a step that locks shared rows commits on its own: validation (velocity bucket), then reservation (stock row), then the label request', async () => {
+    // xmin is the writing transaction: three steps, three commits, so no batch holds the stock row
+    // while it takes its next steps.
+    const reserved = await rows<{ id: string }>(sql`select id from public.orders where id = any(${sql.param(orderIds)}::uuid[]) and workflow_status = 'inventory_reserved' limit 1`);
+    const orderId = reserved[0]!.id;
+    const [written] = await rows<{ validated: string; reserved: string; label: string; stock: string }>(sql`
+      select (select xmin::text from public.order_status_history where order_id = ${orderId} and to_workflow_status = 'validated') as validated,
+        (select xmin::text from public.order_status_history where order_id = ${orderId} and to_workflow_status = 'inventory_reserved') as reserved,
+        (select xmin::text from pgboss.job where name = 'shipping.buy-label' and data->>'orderId' = ${orderId}) as label,
+        (select xmin::text from public.inventory_movements where order_id = ${orderId} and kind = 'reserve') as stock`);
+    expect(written!.stock).toBe(written!.reserved);
+    expect(new Set([written!.validated, written!.reserved, written!.label]).size).toBe(3);
   });
 
   test('the batch classifies its orders as if they came one after another (later ones see the spike)', async () => {
