@@ -21,5 +21,7 @@ export const buyLabelJob = defineJob({
   },
   // Longer than a rate call + a purchase (with its QUEUED polling) + a label download.
   queue: { retryLimit: 15, retryDelaySeconds: 1, retryDelayMaxSeconds: 300, expireInSeconds: 180 },
-  work: { localConcurrency: 2, batchSize: 8 },
+  // A batch waits mostly on the carrier (rates, purchases, label files, each round side by side),
+  // so four run at once; `bench:pipeline --stages` showed labels as the stage a burst queued in.
+  work: { localConcurrency: 4, batchSize: 25 },
 });

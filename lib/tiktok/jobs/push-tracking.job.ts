@@ -20,5 +20,5 @@ export const pushTrackingJob = defineJob({
     oneByOne: await pushTrackingBatchToTikTok(items.map((item) => item.data)),
   }),
   queue: { retryLimit: 20, retryDelaySeconds: 2, retryDelayMaxSeconds: 600, expireInSeconds: 60 },
-  work: { localConcurrency: 2, batchSize: 8 },
+  work: { localConcurrency: 2, batchSize: 25 },
 });
