@@ -20,7 +20,8 @@
 // order in flight, as autovacuum leaves them for a quiet shop before a viral one),
 // --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
 // as a deployment adds worker processes; this process keeps the webhook route and the simulators),
-// --profile (per queue and per statement: where the time went; pipeline-profile.ts).
+// --profile (per queue and per statement: where the time went; pipeline-profile.ts), --stages (when
+// the orders passed each stage: which one the burst queued in; pipeline-stages.ts).
 // BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments); BENCH_PG_LOG=file
 // appends its server log there (with auto_explain among those settings, the plans of slow statements).
 import '../lib/server-runtime';
@@ -33,8 +34,9 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { cpuSample, cpuUsed } from './cpu-usage';
 import { printProfile } from './pipeline-profile';
+import { printStages } from './pipeline-stages';
 
-type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; analyze: boolean; workerProcesses: number; warmup: number };
+type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; stages: boolean; analyze: boolean; workerProcesses: number; warmup: number };
 
 function parseFlags(argv: string[]): Flags {
   const value = (name: string, fallback: number) => {
@@ -45,7 +47,7 @@ function parseFlags(argv: string[]): Flags {
   };
   const flags = {
     orders: value('orders', 1000), rate: value('rate', 0), timeoutSeconds: value('timeout', 900), profile: argv.includes('--profile'),
-    analyze: argv.includes('--analyze'),
+    stages: argv.includes('--stages'), analyze: argv.includes('--analyze'),
     workerProcesses: value('worker-processes', 0), warmup: value('warmup', 0),
   };
   if (flags.analyze && flags.warmup === 0) throw new Error('--analyze needs --warmup N (statistics of orders that went through)');
@@ -101,6 +103,8 @@ try {
     await bench.placeOrders(flags.warmup, { measured: false });
     const warmupDeadline = Date.now() + flags.timeoutSeconds * 1000;
     while (bench.pushedCount({ measured: false }) < flags.warmup && Date.now() < warmupDeadline) await sleep(200);
+    // …and what follows the push (TikTok's status change, shipped, emails), so the burst starts on an idle server.
+    await bench.drained({ measured: false }, warmupDeadline);
     console.log(' done');
     if (flags.analyze) await superuserQuery('analyze');
   }
@@ -121,6 +125,10 @@ try {
   const deadline = started + flags.timeoutSeconds * 1000;
   while (bench.pushedCount() < flags.orders && Date.now() < deadline) await sleep(200);
   const cpu = cpuUsed(cpuBefore, cpuSample(dataDir));
+  // The work after the push (the ship transition on TikTok's status change, the shipped emails) may
+  // lag behind it; the run is over when nothing is left to do, and the CPU per order counts it all.
+  const drainedAt = await bench.drained({ measured: true }, deadline);
+  const cpuDrained = cpuUsed(cpuBefore, cpuSample(dataDir));
 
   const result = { ...bench.results(), ...(await bench.purchases()) };
   const latencies = result.latenciesMs.sort((a, b) => a - b);
@@ -137,12 +145,20 @@ try {
   console.log(`queue workers         : ${flags.workerProcesses > 0 ? `${flags.workerProcesses} worker process(es)` : 'in this process'}`);
   if (flags.analyze) console.log('statistics            : ANALYZE after the warm-up');
   if (flags.warmup > 0) console.log(`warm-up               : ${flags.warmup} orders before the measured ones`);
-  if (cpu) {
+  const drainedSeconds = (drainedAt - result.firstWebhookAt) / 1000;
+  console.log(`first webhook → drained : ${drainedSeconds.toFixed(1)} s  →  ${(flags.orders / drainedSeconds).toFixed(1)} orders/s (every order shipped, its emails sent, no job due)`);
+  const cpuLine = (label: string, used: NonNullable<typeof cpu>) => {
     const perOrder = (ms: number) => `${(ms / flags.orders).toFixed(1)} ms`;
-    console.log(`CPU per order         : ${perOrder(cpu.machineMs)} on the machine: Postgres ${perOrder(cpu.postgresMs)}, this process ${perOrder(cpu.benchMs)} (app, simulators${flags.workerProcesses > 0 ? '' : ', queue workers'}), other ${perOrder(cpu.machineMs - cpu.postgresMs - cpu.benchMs)}${flags.workerProcesses > 0 ? ' (the worker processes, the OS)' : ' (the OS)'}; machine ${cpu.busyPercent.toFixed(0)} % busy`);
-  }
+    console.log(`${label}: ${perOrder(used.machineMs)} on the machine: Postgres ${perOrder(used.postgresMs)}, this process ${perOrder(used.benchMs)} (app, simulators${flags.workerProcesses > 0 ? '' : ', queue workers'}), other ${perOrder(used.machineMs - used.postgresMs - used.benchMs)}${flags.workerProcesses > 0 ? ' (the worker processes, the OS)' : ' (the OS)'}; machine ${used.busyPercent.toFixed(0)} % busy`);
+  };
+  if (cpu) cpuLine('CPU per order to last push', cpu);
+  if (cpuDrained) cpuLine('CPU per order, drained ', cpuDrained);
   console.log('');
   console.log(`| ${flags.orders} | ${flags.rate > 0 ? `${flags.rate}/s` : 'burst'} | ${throughput.toFixed(0)} | ${(percentile(latencies, 50) / 1000).toFixed(2)} s | ${(percentile(latencies, 95) / 1000).toFixed(2)} s | ${result.purchases} / ${result.duplicatePurchases} |`);
+  if (flags.stages) {
+    console.log('');
+    await printStages(...bench.stageClocks());
+  }
   if (flags.profile) {
     console.log('');
     await printProfile(flags.orders + flags.warmup);
@@ -162,7 +178,7 @@ process.exit();
 async function boot() {
   const { sql } = await import('drizzle-orm');
   const { env } = await import('@/lib/env');
-  const { asSystem, closeDb } = await import('@/lib/db');
+  const { anyOf, asSystem, closeDb } = await import('@/lib/db');
   const { startWorkers, stopQueueRuntime } = await import('@/lib/queue/runtime');
   const { closeShipmentLocks, configureShipping, shippingConfigFromEnv } = await import('@/lib/shipping');
   const { createTikTokClient } = await import('@/lib/tiktok');
@@ -270,6 +286,22 @@ async function boot() {
         lastPushAt: Math.max(...pushed.map(([, at]) => at)),
       };
     },
+    /**
+     * Waits until these orders are all shipped and no job is due or running (the emails sent);
+     * returns when. A job due later (a debounced stock push, a schedule) does not count.
+     */
+    async drained(options: { measured: boolean }, until: number) {
+      const ids = [...placed[options.measured ? 'measured' : 'warmup']];
+      for (;;) {
+        const { rows } = await asSystem((tx) => tx.execute<{ shipped: number; due: number }>(sql`
+          select (select count(*) from public.orders where ${anyOf(sql`tiktok_order_id`, ids, 'text')} and workflow_status in ('shipped', 'completed'))::int as shipped,
+            (select count(*) from pgboss.job where state in ('created', 'retry', 'active') and start_after <= now())::int as due`));
+        if ((rows[0]!.shipped >= ids.length && rows[0]!.due === 0) || Date.now() > until) return Date.now();
+        await sleep(100);
+      }
+    },
+    /** The benchmark's own clocks of the measured orders: first webhook, tracking accepted. */
+    stageClocks: () => [new Map([...placed.measured].flatMap((orderId) => (firstWebhook.has(orderId) ? [[orderId, firstWebhook.get(orderId)!] as const] : []))), new Map(pushedOf(placed.measured))] as const,
     /** Every label the sandbox sold, and how many packages got more than one (must be 0). */
     async purchases() {
       const { count, duplicates } = await shipped();
