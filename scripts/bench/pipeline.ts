@@ -25,7 +25,7 @@
 // BENCH_PG_SETTINGS=name=value,… passes more settings to the benchmark's Postgres (experiments); BENCH_PG_LOG=file
 // appends its server log there (with auto_explain among those settings, the plans of slow statements).
 import '../lib/server-runtime';
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -35,6 +35,7 @@ import { startEmbeddedPostgres } from '../lib/embedded-postgres';
 import { cpuSample, cpuUsed } from './cpu-usage';
 import { printProfile } from './pipeline-profile';
 import { printStages } from './pipeline-stages';
+import { spawnWorkers } from './pipeline-workers';
 
 type Flags = { orders: number; rate: number; timeoutSeconds: number; profile: boolean; stages: boolean; analyze: boolean; workerProcesses: number; warmup: number };
 
@@ -340,21 +341,4 @@ async function control<T = unknown>(simUrl: string, pathname: string, body: unkn
   const response = await fetch(`${simUrl}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${pathname} → ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-/**
- * `bun run worker` processes (the queue workers without a web server) pointed at this run's
- * database and simulators through the environment, as a deployment configures them.
- */
-function spawnWorkers(count: number, urls: { simUrl: string; carrierUrl: string }) {
-  return Array.from({ length: count }, () =>
-    spawn('bun', ['--preload', './scripts/lib/server-runtime.ts', 'scripts/worker.ts'], {
-      env: {
-        ...process.env,
-        TIKTOK_API_BASE_URL: urls.simUrl, TIKTOK_AUTH_BASE_URL: urls.simUrl,
-        SHIPPO_BASE_URL: urls.carrierUrl, EASYPOST_BASE_URL: `${urls.carrierUrl}/v2/`,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    }),
-  );
 }
