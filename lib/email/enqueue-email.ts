@@ -1,7 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables, type Tx } from '@/lib/db';
+import { anyOf, tables, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { enqueueMany } from '@/lib/queue';
 import { getEmailConfig } from './config';
@@ -94,7 +93,7 @@ async function recordedKeys(tx: Tx, idempotencyKeys: readonly string[]): Promise
   const rows = await tx
     .select({ idempotencyKey: tables.emailOutbox.idempotencyKey })
     .from(tables.emailOutbox)
-    .where(sql`${tables.emailOutbox.idempotencyKey} = any(${sql.param(idempotencyKeys)}::text[])`);
+    .where(anyOf(tables.emailOutbox.idempotencyKey, idempotencyKeys, 'text'));
   return new Set(rows.map((row) => row.idempotencyKey));
 }
 

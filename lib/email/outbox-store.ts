@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { rowFromDriver, tables, type Tx } from '@/lib/db';
+import { anyOf, rowFromDriver, tables, type Tx } from '@/lib/db';
 import type { EmailOutboxStatus, EmailProvider } from '@/lib/db/schema/billing-notifications';
 
 // The outbox writes of the send job, each inside the caller's (system path) transaction. Every
@@ -56,7 +56,7 @@ export async function findOutboxRows(tx: Tx, idempotencyKeys: readonly string[])
   return tx
     .select()
     .from(tables.emailOutbox)
-    .where(sql`${tables.emailOutbox.idempotencyKey} = any(${sql.param(idempotencyKeys)}::text[])`);
+    .where(anyOf(tables.emailOutbox.idempotencyKey, idempotencyKeys, 'text'));
 }
 
 /**

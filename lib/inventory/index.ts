@@ -1,6 +1,6 @@
 // Surface of lib/inventory: stock per SKU and warehouse, changed only through these functions so
 // that every number is explained by a movement in the ledger.
-export { reserveOrderStock, reserveOrdersStock, mergeLines, type ReservationResult, type ReservedLine, type StockLine } from './reserve-order-stock';
+export { reserveOrdersStock, mergeLines, type ReservationResult, type ReservedLine, type StockLine } from './reserve-order-stock';
 export { releaseOrderStock, shipOrdersStock } from './settle-order-stock';
 export { adjustStock, applyStockAdjustment, type StockLevel } from './adjust-stock';
 export { afterStockChange, enqueueStockPush } from './after-stock-change';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db';
-import { allocateStock, mergeLines, type LevelState, type OrderDemand, type ReservationResult } from './allocate-stock';
+import { allocateStock, type LevelState, type OrderDemand, type ReservationResult } from './allocate-stock';
 
 export { mergeLines, type ReservationResult, type ReservedLine, type StockLine } from './allocate-stock';
 
@@ -38,10 +38,10 @@ async function lockLevels(tx: Tx, orders: readonly OrderDemand[]): Promise<Level
  * row still holding what was read, as a guard against a writer that bypasses the lock. So a batch
  * of a viral SKU's orders costs two round trips, not one per order, while it holds the row every
  * other order of that SKU waits for. Callers hold the orders (their workflow transition), so an
- * order is reserved at most once.
+ * order is reserved at most once. A bad quantity (allocateStock's mergeLines) throws with nothing
+ * written, and the caller's transaction, locks included, rolls back.
  */
 export async function reserveOrdersStock(tx: Tx, orders: readonly (OrderDemand & { actorId?: string | null })[]): Promise<ReservationResult[]> {
-  for (const order of orders) mergeLines(order.lines); // bad quantities throw before any lock is taken
   const levels = await lockLevels(tx, orders);
   const { results, taken } = allocateStock(levels, orders);
   if (taken.size === 0) return results;
@@ -71,13 +71,4 @@ export async function reserveOrdersStock(tx: Tx, orders: readonly (OrderDemand &
   // Every row is locked by this transaction; a mismatch means something wrote it without the lock.
   if (rows[0]?.levels !== changes.length) throw new Error(`stock levels changed under their lock: ${rows[0]?.levels ?? 0} of ${changes.length} written`);
   return results;
-}
-
-/** One order's reservation (a person reserving by hand, a backorder retried): reserveOrdersStock for one. */
-export async function reserveOrderStock(
-  tx: Tx,
-  input: { accountId: string; orderId: string; lines: readonly { skuId: string; quantity: number }[]; preferredWarehouseId?: string | null; actorId?: string | null },
-): Promise<ReservationResult> {
-  const [result] = await reserveOrdersStock(tx, [input]);
-  return result!;
 }

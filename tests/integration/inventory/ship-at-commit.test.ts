@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { asSystem, closeDb, type Tx } from '@/lib/db';
-import { reserveOrderStock, shipOrdersStock } from '@/lib/inventory';
+import { reserveOrdersStock, shipOrdersStock } from '@/lib/inventory';
 import { createTenant } from '@/tests/factories/tenants';
 import { createOrder, createShop, createSku, type TestSku } from '../pipeline/support/commerce';
 
@@ -28,8 +28,8 @@ const shipOrderStock = async (tx: Tx, input: { accountId: string; orderId: strin
 
 async function reservedOrder(sku: TestSku, quantity: number): Promise<string> {
   const orderId = await createOrder(accountId, shopId, { lines: [{ sku, quantity }] });
-  const reserved = await asSystem((tx) => reserveOrderStock(tx, { accountId, orderId, lines: [{ skuId: sku.skuId, quantity }] }));
-  expect(reserved.ok).toBe(true);
+  const [reserved] = await asSystem((tx) => reserveOrdersStock(tx, [{ accountId, orderId, lines: [{ skuId: sku.skuId, quantity }] }]));
+  expect(reserved!.ok).toBe(true);
   return orderId;
 }
 
@@ -87,7 +87,7 @@ test('many orders of one SKU shipped at once leave the level and the ledger in a
 test('one statement ships a batch of orders over two SKUs: each order gets its own lines, an order holding nothing none', async () => {
   const [a, b] = [await createSku(accountId, shopId, { onHand: 20 }), await createSku(accountId, shopId, { onHand: 20 })];
   const first = await createOrder(accountId, shopId, { lines: [{ sku: a, quantity: 2 }, { sku: b, quantity: 1 }] });
-  expect((await asSystem((tx) => reserveOrderStock(tx, { accountId, orderId: first, lines: [{ skuId: a.skuId, quantity: 2 }, { skuId: b.skuId, quantity: 1 }] }))).ok).toBe(true);
+  expect((await asSystem((tx) => reserveOrdersStock(tx, [{ accountId, orderId: first, lines: [{ skuId: a.skuId, quantity: 2 }, { skuId: b.skuId, quantity: 1 }] }])))[0]!.ok).toBe(true);
   const second = await reservedOrder(a, 3);
   const unreserved = await createOrder(accountId, shopId, { lines: [{ sku: b, quantity: 4 }] });
   const shipped = await asSystem((tx) => shipOrdersStock(tx, [first, second, unreserved].map((orderId) => ({ accountId, orderId })), { reason: 'order shipped' }));
