@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { anyOf, rowFromDriver, tables, type Tx } from '@/lib/db';
+import { anyOf, tables, type Tx } from '@/lib/db';
 import type { EmailOutboxStatus, EmailProvider } from '@/lib/db/schema/billing-notifications';
 
 // The outbox writes of the send job, each inside the caller's (system path) transaction. Every
@@ -51,10 +51,20 @@ export async function lockIdempotencyKeys(tx: Tx, idempotencyKeys: readonly stri
     ) as k`);
 }
 
-export async function findOutboxRows(tx: Tx, idempotencyKeys: readonly string[]): Promise<OutboxRow[]> {
+/** What the record step decides by: an outbox row without its subject and rendered bodies. */
+export type RecordedOutboxRow = Pick<OutboxRow, 'id' | 'accountId' | 'idempotencyKey' | 'status'>;
+
+const recordedColumns = {
+  id: tables.emailOutbox.id,
+  accountId: tables.emailOutbox.accountId,
+  idempotencyKey: tables.emailOutbox.idempotencyKey,
+  status: tables.emailOutbox.status,
+};
+
+export async function findOutboxRows(tx: Tx, idempotencyKeys: readonly string[]): Promise<RecordedOutboxRow[]> {
   if (idempotencyKeys.length === 0) return [];
   return tx
-    .select()
+    .select(recordedColumns)
     .from(tables.emailOutbox)
     .where(anyOf(tables.emailOutbox.idempotencyKey, idempotencyKeys, 'text'));
 }
@@ -64,7 +74,7 @@ export async function findOutboxRows(tx: Tx, idempotencyKeys: readonly string[])
  * statement text, and its prepared plan, stay the same). A 'sent' row is stored delivered: provider
  * 'outbox', one attempt, sent now.
  */
-export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): Promise<OutboxRow[]> {
+export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): Promise<RecordedOutboxRow[]> {
   if (rows.length === 0) return [];
   const values = rows.map((row) => ({
     account_id: row.accountId,
@@ -77,7 +87,7 @@ export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): P
     idempotency_key: row.idempotencyKey,
     status: row.status,
   }));
-  const inserted = await tx.execute<Record<string, unknown>>(sql`
+  const inserted = await tx.execute<{ id: string; account_id: string; idempotency_key: string; status: string }>(sql`
     insert into public.email_outbox
       (account_id, template, category, to_addresses, subject, html, text, idempotency_key, status, provider, attempts, sent_at)
     select v.account_id, v.template, v.category, v.to_addresses, v.subject, v.html, v.text, v.idempotency_key, v.status,
@@ -87,8 +97,13 @@ export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): P
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
       account_id uuid, template text, category text, to_addresses text[], subject text, html text, text text,
       idempotency_key text, status text)
-    returning *`);
-  return inserted.rows.map((raw) => rowFromDriver(tables.emailOutbox, raw));
+    returning id, account_id, idempotency_key, status`);
+  return inserted.rows.map((raw) => ({
+    id: raw.id,
+    accountId: raw.account_id,
+    idempotencyKey: raw.idempotency_key,
+    status: raw.status as OutboxRow['status'],
+  }));
 }
 
 export async function markOutboxSent(

@@ -8,10 +8,10 @@ import {
   insertOutboxRows,
   lockIdempotencyKeys,
   type NewOutboxRow,
-  type OutboxRow,
+  type RecordedOutboxRow,
 } from './outbox-store';
 import { areEmailCategoriesEnabled } from './preferences';
-import { renderEmail } from './render-email';
+import { renderValidEmail } from './render-email';
 import { emailTemplatePayloadSchema, queuedEmailSchema, type QueuedEmail } from './schemas';
 import { getEmailTemplate } from './templates';
 
@@ -38,7 +38,7 @@ export type ParsedEmail = ReturnType<typeof parseQueuedEmail>;
 
 export type RecordedEmail =
   /** `wasNew`: this email wrote the row; otherwise an earlier run (or an earlier email of the list) did. */
-  | { kind: 'recorded'; row: OutboxRow; wasNew: boolean }
+  | { kind: 'recorded'; row: RecordedOutboxRow; wasNew: boolean }
   /** The key is recorded for another account: nothing was written for this email. */
   | { kind: 'foreign_key' };
 
@@ -103,6 +103,6 @@ async function outboxRowOf(
       status: 'suppressed',
     };
   }
-  const rendered = await renderEmail(email.payload.template, email.payload.props as never);
+  const rendered = await renderValidEmail(email.payload.template, email.payload.props as never);
   return { ...base, ...rendered, status: deliveredByOutbox ? 'sent' : 'queued' };
 }

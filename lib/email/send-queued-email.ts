@@ -10,6 +10,7 @@ import {
   markOutboxSent,
   recordOutboxFailure,
   type OutboxRow,
+  type RecordedOutboxRow,
 } from './outbox-store';
 import { parseQueuedEmail, recordEmails, type ParsedEmail } from './record-emails';
 import { EmailSendError, type EmailTransport } from './resend-transport';
@@ -99,7 +100,7 @@ export async function sendQueuedEmails(
 }
 
 /** An email step 1 left in a final state: stored as sent or suppressed just now, or earlier. */
-function settledResult(row: OutboxRow, wasNew: boolean): SendQueuedEmailResult {
+function settledResult(row: RecordedOutboxRow, wasNew: boolean): SendQueuedEmailResult {
   if (!wasNew) return { outcome: 'already_handled', outboxId: row.id, status: row.status };
   return { outcome: row.status === 'sent' ? 'sent' : 'suppressed', outboxId: row.id, status: row.status };
 }
