@@ -87,7 +87,7 @@ export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): P
     idempotency_key: row.idempotencyKey,
     status: row.status,
   }));
-  const inserted = await tx.execute<{ id: string; account_id: string; idempotency_key: string; status: string }>(sql`
+  const inserted = await tx.execute<{ id: string; account_id: string; idempotency_key: string; status: OutboxRow['status'] }>(sql`
     insert into public.email_outbox
       (account_id, template, category, to_addresses, subject, html, text, idempotency_key, status, provider, attempts, sent_at)
     select v.account_id, v.template, v.category, v.to_addresses, v.subject, v.html, v.text, v.idempotency_key, v.status,
@@ -102,7 +102,7 @@ export async function insertOutboxRows(tx: Tx, rows: readonly NewOutboxRow[]): P
     id: raw.id,
     accountId: raw.account_id,
     idempotencyKey: raw.idempotency_key,
-    status: raw.status as OutboxRow['status'],
+    status: raw.status,
   }));
 }
 

@@ -1,6 +1,7 @@
 // Surface of lib/inventory: stock per SKU and warehouse, changed only through these functions so
 // that every number is explained by a movement in the ledger.
-export { reserveOrdersStock, mergeLines, type ReservationResult, type ReservedLine, type StockLine } from './reserve-order-stock';
+export { reserveOrdersStock } from './reserve-order-stock';
+export type { ReservationResult, ReservedLine, StockLine } from './allocate-stock';
 export { releaseOrderStock, shipOrdersStock } from './settle-order-stock';
 export { adjustStock, applyStockAdjustment, type StockLevel } from './adjust-stock';
 export { afterStockChange, enqueueStockPush } from './after-stock-change';

@@ -3,8 +3,6 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/lib/db';
 import { allocateStock, type LevelState, type OrderDemand, type ReservationResult } from './allocate-stock';
 
-export { mergeLines, type ReservationResult, type ReservedLine, type StockLine } from './allocate-stock';
-
 type LevelRow = { id: string; account_id: string; sku_id: string; warehouse_id: string; on_hand: number; reserved: number; threshold: number; alerted: boolean };
 
 /**
