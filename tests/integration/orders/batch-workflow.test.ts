@@ -170,8 +170,10 @@ test('from the queue: a batch with a bad job falls back to one job at a time, so
     const dead = await rows<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'orders.advance-order.dead' and data->'data'->>'orderId' = ${missing}`);
     return dead[0]!.n === 1;
   }, 'the missing order filed with the dead letters');
-  // Settled in that first attempt, not by pg-boss retrying the failed batch later.
-  expect(await rows(sql`
-    select state, retry_count from pgboss.job where name = 'orders.advance-order' and data->>'orderId' = any(${sql.param([...good, missing])}::text[])`))
-    .toEqual(Array.from({ length: 4 }, () => ({ state: 'completed', retry_count: 0 })));
+  // Settled in that first attempt, not by pg-boss retrying the failed batch later. The worker marks
+  // the jobs after the workflow has committed (and the dead letter is filed), so wait for that.
+  const jobs = () => rows<{ state: string; retry_count: number }>(sql`
+    select state, retry_count from pgboss.job where name = 'orders.advance-order' and data->>'orderId' = any(${sql.param([...good, missing])}::text[])`);
+  await waitFor(async () => (await jobs()).every((job) => job.state !== 'active'), 'the batch settled');
+  expect(await jobs()).toEqual(Array.from({ length: 4 }, () => ({ state: 'completed', retry_count: 0 })));
 });
