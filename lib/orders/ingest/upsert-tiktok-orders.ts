@@ -4,6 +4,7 @@ import { tables, type Tx } from '@/lib/db';
 import type { ProcessingQueue } from '@/lib/db/schema/orders';
 import { enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import type { TikTokOrder } from '@/lib/tiktok';
+import { tiktokChangeMayMove } from '../workflow/decide-next-step';
 import { decideOrderChange } from './decide-order-change';
 import { mapTikTokOrder, type OrderSnapshot } from './map-tiktok-order';
 import { insertOrderItems, orderInsertValues, updateOrdersFromSnapshots, upsertOrderItems, type OrderLines } from './write-order-rows';
@@ -30,7 +31,9 @@ export interface IngestResult {
  * same snapshot changes nothing. New orders and changed ones (status, address, cancellation) get a
  * history row when the TikTok status moved and an `orders.advance-order` job in the SAME transaction,
  * at the priority of the order's processing queue, so the workflow sees every change exactly when it
- * commits. Stored rows are locked in id order first, so concurrent ingestions of one order serialise.
+ * commits (unless no TikTok status could move the order from where it is: a shipped one that is not
+ * delivered, a finished one; see tiktokChangeMayMove). Stored rows are locked in id order first, so
+ * concurrent ingestions of one order serialise.
  * Set-based whatever the page size: one insert each for new orders, their lines and their history
  * rows, one update for the changed orders and one upsert of their lines.
  */
@@ -85,7 +88,7 @@ export async function upsertTikTokOrders(
     const statusMoved = current.orderStatus !== snapshot.orderStatus;
     if (statusMoved) history.push({ orderId: current.id, from: current.orderStatus, snapshot });
     const reason = statusMoved ? `tiktok_status:${snapshot.orderStatus}` : 'tiktok_updated';
-    advance.push(job(accountId, current.id, reason, current.processingQueue));
+    if (tiktokChangeMayMove(current.workflowStatus, snapshot.orderStatus)) advance.push(job(accountId, current.id, reason, current.processingQueue));
     result.updated.push({ orderId: current.id, tiktokOrderId: snapshot.tiktokOrderId, snapshot });
   }
 
@@ -121,6 +124,7 @@ function lockOrders(tx: Tx, accountId: string, shopId: string, tiktokOrderIds: s
       orderStatus: tables.orders.orderStatus,
       tiktokUpdateTime: tables.orders.tiktokUpdateTime,
       processingQueue: tables.orders.processingQueue,
+      workflowStatus: tables.orders.workflowStatus,
     })
     .from(tables.orders)
     .where(

@@ -10,6 +10,8 @@ const no = (reason: string): ConditionResult => ({ ok: false, reason });
 /** TikTok statuses that mean the parcel has left (or is with) the carrier. */
 const SHIPPED_ON_TIKTOK = new Set(['AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED']);
 const DELIVERED_ON_TIKTOK = new Set(['DELIVERED', 'COMPLETED']);
+/** TikTok says the parcel arrived (delivery_confirmed holds on TikTok's word). */
+export const deliveredOnTikTok = (orderStatus: string): boolean => DELIVERED_ON_TIKTOK.has(orderStatus);
 /** tracking_status_rank of `in_transit` (lib/shipping/carriers/status-map). */
 export const IN_TRANSIT_RANK = 2;
 

@@ -1,5 +1,5 @@
-import type { StatusSource } from '@/lib/db/schema/orders';
-import { CONDITIONS, deliveredBy, orderDataProblems, recipientProblems, shippedBy } from './conditions';
+import type { StatusSource, TikTokOrderStatus, WorkflowStatus } from '@/lib/db/schema/orders';
+import { CONDITIONS, deliveredBy, deliveredOnTikTok, orderDataProblems, recipientProblems, shippedBy } from './conditions';
 import type { OrderSnapshot } from './snapshot';
 import type { WorkflowEvent } from './transitions';
 
@@ -61,4 +61,18 @@ export function decideNextStep(s: OrderSnapshot): NextStep {
     default:
       return { kind: 'done' };
   }
+}
+
+const FINISHED: ReadonlySet<WorkflowStatus> = new Set(['completed', 'cancelled', 'failed']);
+
+/**
+ * Whether a TikTok status change can move an order that is in `workflowStatus` (ingestion schedules
+ * the workflow only then). A finished order never moves on its own (a failed one waits for a person);
+ * a shipped one moves only when TikTok reports it delivered. Every other state is looked at: what
+ * happens there depends on more than the status (stock, the label, a hold).
+ */
+export function tiktokChangeMayMove(workflowStatus: WorkflowStatus, orderStatus: TikTokOrderStatus): boolean {
+  if (FINISHED.has(workflowStatus)) return false;
+  if (workflowStatus === 'shipped') return deliveredOnTikTok(orderStatus);
+  return true;
 }

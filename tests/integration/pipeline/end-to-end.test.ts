@@ -29,10 +29,11 @@ test('a TikTok order goes from webhook to delivered, with history rows for every
   const [tiktokOrderId] = await placeOrders(pipeline, { count: 1, quantity: 1 });
   expect(tiktokOrderId).toBeDefined();
 
-  // Ingested from the webhook, stock reserved, label bought, tracking pushed, TikTok says it shipped.
+  // Ingested from the webhook, stock reserved, label bought, tracking pushed (which ships it), and
+  // TikTok's status change that follows the push ingested too.
   const shipped = await waitFor(async () => {
     const [order] = await ordersByTikTokId(pipeline, [tiktokOrderId!]);
-    return order?.workflowStatus === 'shipped' ? order : null;
+    return order?.workflowStatus === 'shipped' && order.orderStatus === 'AWAITING_COLLECTION' ? order : null;
   }, 'the order to ship');
   const push = pipeline.sim.state.trackingPushes.find((entry) => entry.orderId === tiktokOrderId);
   expect(push).toMatchObject({ kind: 'ship', trackingNumber: shipped.trackingNumber, packageId: shipped.packageId });

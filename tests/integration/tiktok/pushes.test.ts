@@ -50,6 +50,34 @@ describe('tiktok.push-tracking', () => {
     expect(await h.app.server.pushTrackingToTikTok({ accountId, orderId: order.id })).toBe('already_pushed');
   });
 
+  test('an order waiting for the hand-over ships when TikTok takes its tracking number, once, with its history and email', async () => {
+    const order = await storedOrder();
+    await buyLabel(order.id, '9400111899223344550001');
+    await db(sql`update public.orders set workflow_status = 'ready_to_ship' where id = ${order.id}`);
+    expect(await h.app.server.pushTrackingToTikTok({ accountId, orderId: order.id })).toBe('pushed');
+    const moves = () => db<{ from_workflow_status: string; source: string; reason: string }>(
+      sql`select from_workflow_status, source, reason from public.order_status_history where order_id = ${order.id} and to_workflow_status = 'shipped'`,
+    );
+    expect(await moves()).toEqual([{ from_workflow_status: 'ready_to_ship', source: 'tiktok_shop', reason: 'TikTok Shop accepted the tracking number' }]);
+    const [row] = await db<{ workflow_status: string; shipped: boolean }>(sql`select workflow_status, shipped_at is not null as shipped from public.orders where id = ${order.id}`);
+    expect(row).toEqual({ workflow_status: 'shipped', shipped: true });
+    const [audit] = await db<{ n: number }>(sql`select count(*)::int as n from public.audit_log where entity_id = ${order.id} and action = 'order.ship'`);
+    expect(audit!.n).toBe(1);
+    const emails = await db<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'email.send-email' and data->>'idempotencyKey' = ${`order-shipped:${order.id}`}`);
+    expect(emails[0]!.n).toBe(1);
+
+    // A replay (the job retried after a lost answer) and TikTok's status change that follows move nothing again.
+    await db(sql`update public.orders set tracking_pushed_at = null where id = ${order.id}`);
+    expect(await h.app.server.pushTrackingToTikTok({ accountId, orderId: order.id })).toBe('pushed');
+    await h.sim.webhooksIdle();
+    await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
+    const [synced] = await db<{ order_status: string }>(sql`select order_status from public.orders where id = ${order.id}`);
+    expect(synced!.order_status).toBe('AWAITING_COLLECTION');
+    expect(await moves()).toHaveLength(1);
+    const advance = await db<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'orders.advance-order' and data->>'orderId' = ${order.id} and data->>'reason' = 'tiktok_status:AWAITING_COLLECTION'`);
+    expect(advance[0]!.n).toBe(0);
+  });
+
   test('a replay after a lost answer is not a second shipment; a new label corrects TikTok’s tracking', async () => {
     const order = await storedOrder();
     await buyLabel(order.id, '1Z999AA10123456784', 'UPS');

@@ -1,6 +1,7 @@
 import { WORKFLOW_STATUSES } from '@/lib/db/schema/orders';
 import { checkConditions, orderDataProblems, recipientProblems } from '@/lib/orders/workflow/conditions';
-import { decideNextStep } from '@/lib/orders/workflow/decide-next-step';
+import { decideNextStep, tiktokChangeMayMove } from '@/lib/orders/workflow/decide-next-step';
+import { ORDER_STATUSES } from '@/lib/tiktok/constants';
 import { ACTION_NAMES, TRANSITIONS, WORKFLOW_EVENTS, targetOf } from '@/lib/orders/workflow/transitions';
 import { snapshot } from './snapshot-factory';
 
@@ -103,6 +104,30 @@ describe('decideNextStep', () => {
     }
     expect(decideNextStep(snapshot({ order: { workflowStatus: 'shipped', orderStatus: 'CANCELLED' } })).kind).toBe('wait');
     expect(decideNextStep(snapshot({ order: { workflowStatus: 'completed' } }))).toEqual({ kind: 'done' });
+  });
+});
+
+describe('tiktokChangeMayMove (whether ingestion schedules the workflow)', () => {
+  test('a shipped order waits for TikTok to say delivered; a finished one for nobody', () => {
+    expect(tiktokChangeMayMove('shipped', 'AWAITING_COLLECTION')).toBe(false);
+    expect(tiktokChangeMayMove('shipped', 'IN_TRANSIT')).toBe(false);
+    expect(tiktokChangeMayMove('shipped', 'DELIVERED')).toBe(true);
+    expect(tiktokChangeMayMove('ready_to_ship', 'AWAITING_COLLECTION')).toBe(true);
+    expect(tiktokChangeMayMove('completed', 'COMPLETED')).toBe(false);
+    expect(tiktokChangeMayMove('failed', 'AWAITING_SHIPMENT')).toBe(false);
+  });
+
+  test('never skips an order the workflow would move on that TikTok status alone', () => {
+    const shipments = [null, { status: 'purchased' as const, trackingNumber: 'SBX1', trackingStatus: 'in_transit', trackingStatusRank: 2 }];
+    for (const workflowStatus of WORKFLOW_STATUSES) {
+      for (const orderStatus of ORDER_STATUSES) {
+        if (tiktokChangeMayMove(workflowStatus, orderStatus)) continue;
+        for (const shipment of shipments) {
+          const next = decideNextStep(snapshot({ order: { workflowStatus, orderStatus }, shipment }));
+          expect([workflowStatus, orderStatus, next.kind]).toEqual([workflowStatus, orderStatus, expect.stringMatching(/^(wait|done)$/)]);
+        }
+      }
+    }
   });
 });
 
