@@ -2,5 +2,6 @@ export { getDb, getPool, closeDb, type Database, type Tx, type DbOrTx } from './
 export { withRls, asSystem, systemDb, type JwtClaims } from './rls';
 export { rowFromDriver } from './driver-rows';
 export { inPairs, anyOf } from './in-pairs';
+export { insertJsonRows } from './json-rows';
 export { coalesce } from './coalesce';
 export * as tables from './schema';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inPairs, tables, type DbOrTx, type Tx } from '@/lib/db';
+import { inPairs, insertJsonRows, tables, type DbOrTx, type Tx } from '@/lib/db';
 import type { RateQuote } from '@/lib/shipping/carriers';
 
 export type ShipmentRow = typeof tables.shipments.$inferSelect;
@@ -92,12 +92,11 @@ export type NewShipment = { accountId: string; orderId: string; packageRef: stri
  */
 export async function createShipments(tx: DbOrTx, items: readonly NewShipment[]): Promise<Map<string, string>> {
   if (items.length === 0) return new Map();
-  const inserted = await tx
-    .insert(tables.shipments)
-    .values(items.map((item) => ({ accountId: item.accountId, orderId: item.orderId, packageRef: item.packageRef, carrier: item.carrier, serviceLevel: item.serviceLevel })))
-    .onConflictDoNothing({ target: tables.shipments.packageRef })
-    .returning({ id: tables.shipments.id, orderId: tables.shipments.orderId });
-  return new Map(inserted.map((row) => [row.orderId, row.id]));
+  const { rows } = await tx.execute<{ id: string; order_id: string }>(sql`
+    ${insertJsonRows(tables.shipments, items.map((item) => ({ accountId: item.accountId, orderId: item.orderId, packageRef: item.packageRef, carrier: item.carrier, serviceLevel: item.serviceLevel })))}
+    on conflict (package_ref) do nothing
+    returning id, order_id`);
+  return new Map(rows.map((row) => [row.order_id, row.id]));
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { insertJsonRows, tables, type Tx } from '@/lib/db';
 import type { ProcessingQueue } from '@/lib/db/schema/orders';
 import { enqueueMany, QUEUE_PRIORITY } from '@/lib/queue';
 import type { TikTokOrder } from '@/lib/tiktok';
@@ -54,12 +54,11 @@ export async function upsertTikTokOrders(
   // A row another transaction inserted after our lock pass comes back as a conflict; its commit is
   // visible now, so it is locked and treated as stored below.
   const fresh = snapshots.filter((snapshot) => !stored.has(snapshot.tiktokOrderId));
-  const inserted = fresh.length === 0 ? [] : await tx
-    .insert(tables.orders)
-    .values(fresh.map((snapshot) => ({ accountId, shopId, tiktokOrderId: snapshot.tiktokOrderId, ...orderInsertValues(snapshot) })))
-    .onConflictDoNothing({ target: [tables.orders.shopId, tables.orders.tiktokOrderId] })
-    .returning({ id: tables.orders.id, tiktokOrderId: tables.orders.tiktokOrderId, processingQueue: tables.orders.processingQueue });
-  const created = new Map(inserted.map((row) => [row.tiktokOrderId, row]));
+  const inserted = fresh.length === 0 ? [] : (await tx.execute<{ id: string; tiktok_order_id: string; processing_queue: ProcessingQueue }>(sql`
+    ${insertJsonRows(tables.orders, fresh.map((snapshot) => ({ accountId, shopId, tiktokOrderId: snapshot.tiktokOrderId, ...orderInsertValues(snapshot) })))}
+    on conflict (shop_id, tiktok_order_id) do nothing
+    returning id, tiktok_order_id, processing_queue`)).rows;
+  const created = new Map(inserted.map((row) => [row.tiktok_order_id, { id: row.id, processingQueue: row.processing_queue }]));
   const raced = fresh.filter((snapshot) => !created.has(snapshot.tiktokOrderId)).map((snapshot) => snapshot.tiktokOrderId);
   if (raced.length > 0) for (const row of await lockOrders(tx, accountId, shopId, raced)) stored.set(row.tiktokOrderId, row);
 
@@ -153,7 +152,7 @@ type StatusRow = { orderId: string; from: OrderSnapshot['orderStatus'] | null; s
 /** TikTok status history rows (source tiktok_shop) for the orders this ingestion created or moved. */
 async function recordStatuses(tx: Tx, accountId: string, rows: readonly StatusRow[], source: IngestSource) {
   if (rows.length === 0) return;
-  await tx.insert(tables.orderStatusHistory).values(rows.map(({ orderId, from, snapshot }) => ({
+  await tx.execute(insertJsonRows(tables.orderStatusHistory, rows.map(({ orderId, from, snapshot }) => ({
     accountId,
     orderId,
     fromOrderStatus: from,
@@ -161,5 +160,5 @@ async function recordStatuses(tx: Tx, accountId: string, rows: readonly StatusRo
     source: 'tiktok_shop' as const,
     reason: from === null ? 'Order received from TikTok Shop' : `TikTok Shop status ${from} → ${snapshot.orderStatus}`,
     metadata: { update_time: snapshot.updateTime, via: source },
-  })));
+  }))));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { anyOf, tables, type Tx } from '@/lib/db';
+import { anyOf, insertJsonRows, tables, type Tx } from '@/lib/db';
 import type { OrderSnapshot, OrderSnapshotItem } from './map-tiktok-order';
 
 type OrderInsert = typeof tables.orders.$inferInsert;
@@ -97,32 +97,22 @@ function itemRows(accountId: string, orders: readonly OrderLines[], skuIds: Map<
 export async function insertOrderItems(tx: Tx, accountId: string, orders: readonly OrderLines[], skuIds: Map<string, string>): Promise<void> {
   const rows = itemRows(accountId, orders, skuIds);
   if (rows.length === 0) return;
-  await tx.insert(tables.orderItems).values(rows);
+  await tx.execute(insertJsonRows(tables.orderItems, rows));
 }
 
 /** One row per SKU, keyed (order_id, tiktok_sku_id); a SKU link found once is never dropped. One statement. */
 export async function upsertOrderItems(tx: Tx, accountId: string, orders: readonly OrderLines[], skuIds: Map<string, string>): Promise<void> {
   const rows = itemRows(accountId, orders, skuIds);
   if (rows.length === 0) return;
-  const i = tables.orderItems;
-  await tx
-    .insert(i)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [i.orderId, i.tiktokSkuId],
-      set: {
-        quantity: sql`excluded.quantity`,
-        unitPriceCents: sql`excluded.unit_price_cents`,
-        lineItemIds: sql`excluded.line_item_ids`,
-        sellerSku: sql`excluded.seller_sku`,
-        productName: sql`excluded.product_name`,
-        skuName: sql`excluded.sku_name`,
-        skuId: sql`coalesce(${i.skuId}, excluded.sku_id)`,
-      },
-      // An order that changed only its status (most of them) keeps its lines as they are: no new
-      // row versions, no index entries, for lines TikTok sent again unchanged.
-      setWhere: sql`(${i.quantity}, ${i.unitPriceCents}, ${i.lineItemIds}, ${i.sellerSku}, ${i.productName}, ${i.skuName})
-          is distinct from (excluded.quantity, excluded.unit_price_cents, excluded.line_item_ids, excluded.seller_sku, excluded.product_name, excluded.sku_name)
-        or (${i.skuId} is null and excluded.sku_id is not null)`,
-    });
+  // An order that changed only its status (most of them) keeps its lines as they are: no new row
+  // versions, no index entries, for lines TikTok sent again unchanged.
+  await tx.execute(sql`
+    ${insertJsonRows(tables.orderItems, rows)}
+    on conflict (order_id, tiktok_sku_id) do update set
+      quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents, line_item_ids = excluded.line_item_ids,
+      seller_sku = excluded.seller_sku, product_name = excluded.product_name, sku_name = excluded.sku_name,
+      sku_id = coalesce(order_items.sku_id, excluded.sku_id)
+    where (order_items.quantity, order_items.unit_price_cents, order_items.line_item_ids, order_items.seller_sku, order_items.product_name, order_items.sku_name)
+        is distinct from (excluded.quantity, excluded.unit_price_cents, excluded.line_item_ids, excluded.seller_sku, excluded.product_name, excluded.sku_name)
+      or (order_items.sku_id is null and excluded.sku_id is not null)`);
 }
