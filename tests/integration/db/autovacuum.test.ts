@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { asSystem, closeDb } from '@/lib/db';
+import { getReadyBoss, stopQueueRuntime } from '@/lib/queue/runtime';
+
+/**
+ * The tables a spike rewrites vacuum after 1,000 dead tuples (plus 1 %), unthrottled, instead of
+ * Postgres's 20 % of the table (migration 20261124000100_autovacuum_hot_tables.sql), and so do
+ * pg-boss's job tables, which pg-boss creates itself and the queue runtime tunes when it starts.
+ */
+const EXPECTED = ['autovacuum_vacuum_scale_factor=0.01', 'autovacuum_vacuum_threshold=1000', 'autovacuum_vacuum_cost_delay=0'];
+
+const optionsOf = async (tables: string[]) =>
+  (
+    await asSystem((tx) =>
+      tx.execute<{ name: string; options: string[] | null }>(sql`
+        select n.nspname || '.' || c.relname as name, c.reloptions as options
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname || '.' || c.relname = any(${`{${tables.join(',')}}`}::text[])
+        order by 1`),
+    )
+  ).rows;
+
+afterAll(async () => {
+  await stopQueueRuntime();
+  await closeDb();
+});
+
+test('the hot tables of the order path vacuum early and unthrottled', async () => {
+  const hot = ['public.orders', 'public.shipments', 'public.label_purchase_attempts', 'public.webhook_events', 'public.tiktok_order_sync_requests', 'public.inventory_movements'];
+  const rows = await optionsOf(hot);
+  expect(rows.map((row) => row.name)).toEqual([...hot].sort());
+  for (const row of rows) expect({ table: row.name, options: row.options }).toEqual({ table: row.name, options: expect.arrayContaining(EXPECTED) });
+});
+
+test("pg-boss's job tables get the same options when the queue starts", async () => {
+  await getReadyBoss();
+  const { rows: tables } = await asSystem((tx) => tx.execute<{ name: string }>(sql`select distinct 'pgboss.' || table_name as name from pgboss.queue`));
+  expect(tables.length).toBeGreaterThan(0);
+  const rows = await optionsOf(tables.map((table) => table.name));
+  expect(rows).toHaveLength(tables.length);
+  for (const row of rows) expect({ table: row.name, options: row.options }).toEqual({ table: row.name, options: expect.arrayContaining(EXPECTED) });
+});
