@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { tables, type Tx } from '@/lib/db';
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/lib/db';
 import type { Plan, PlanCatalog } from './plans';
 import { readStoredSubscription } from './postgres-store';
 import { resolveAccountPlan, resolveUsagePeriod, type UsagePeriod } from './resolve-account-plan';
@@ -27,6 +27,31 @@ export type PlanUsage = {
 
 export type PlanUsageOptions = { billingEnabled: boolean; plans: PlanCatalog; now?: Date };
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Orders the account stored in [start, end): the whole UTC hours inside the period from
+ * public.order_counts_hourly (kept by a trigger on orders), the partial hours at either edge
+ * counted from orders itself. At most ~744 hourly rows (times their shards) and two hours of
+ * orders, however many orders the period holds.
+ */
+export async function countOrdersStored(tx: Tx, accountId: string, period: { start: Date; end: Date }): Promise<number> {
+  const firstWholeHour = new Date(Math.ceil(period.start.getTime() / HOUR_MS) * HOUR_MS);
+  const endOfWholeHours = new Date(Math.max(Math.floor(period.end.getTime() / HOUR_MS) * HOUR_MS, firstWholeHour.getTime()));
+  const headEnd = new Date(Math.min(firstWholeHour.getTime(), period.end.getTime()));
+  const [start, end, first, last, head] = [period.start, period.end, firstWholeHour, endOfWholeHours, headEnd].map((at) => at.toISOString());
+  const { rows } = await tx.execute<{ orders: number }>(sql`
+    select (
+      coalesce((select sum(c.orders) from public.order_counts_hourly c
+        where c.account_id = ${accountId} and c.hour >= ${first}::timestamptz and c.hour < ${last}::timestamptz), 0)
+      + (select count(*) from public.orders o
+        where o.account_id = ${accountId} and o.created_at >= ${start}::timestamptz and o.created_at < ${head}::timestamptz)
+      + (select count(*) from public.orders o
+        where o.account_id = ${accountId} and o.created_at >= ${last}::timestamptz and o.created_at < ${end}::timestamptz)
+    )::int as orders`);
+  return rows[0]?.orders ?? 0;
+}
+
 /**
  * The account's plan and how much of it this period's orders use: a read with no side effects,
  * under RLS (billing page, banner) or the system path (pipeline). Orders are counted from
@@ -46,17 +71,8 @@ export async function readPlanUsage(
     subscription,
   });
   const period = resolveUsagePeriod({ subscription: plan?.id === 'local' ? null : subscription, now });
-  const [row] = await tx
-    .select({ orders: count() })
-    .from(tables.orders)
-    .where(
-      and(
-        eq(tables.orders.accountId, accountId),
-        gte(tables.orders.createdAt, period.start),
-        lt(tables.orders.createdAt, period.end),
-      ),
-    );
-  const evaluation = evaluateAllowance({ plan, ordersThisPeriod: row?.orders ?? 0 });
+  const ordersThisPeriod = await countOrdersStored(tx, accountId, period);
+  const evaluation = evaluateAllowance({ plan, ordersThisPeriod });
   const reason: AllowanceReason = !plan
     ? 'no_plan'
     : evaluation.overLimit

@@ -117,6 +117,14 @@ export const tenantRowFactories: Record<string, RowFactory> = {
     );
     return sql`account_id = ${accountId} and tiktok_product_id = ${productId}`;
   },
+  order_counts_hourly: async (tx, accountId) => {
+    // A distinct hour per call (shard 0), so repeated calls for one account add rows, not counts.
+    const hour = new Date(Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 1_000_000) * 3_600_000).toISOString();
+    await tx.execute(
+      sql`insert into public.order_counts_hourly (account_id, hour, shard, orders) values (${accountId}, ${hour}::timestamptz, 0, 1) on conflict do nothing`,
+    );
+    return sql`account_id = ${accountId} and hour = ${hour}::timestamptz`;
+  },
   // billing & notifications (issue 5). account_billing and notification_preferences have one row
   // per account (and category), so their factories upsert.
   account_billing: async (tx, accountId) => {

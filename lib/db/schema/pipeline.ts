@@ -19,3 +19,21 @@ export const orderVelocityBuckets = pgTable(
   },
   (table) => [primaryKey({ columns: [table.accountId, table.tiktokProductId, table.bucketStart, table.shard] })],
 );
+
+/**
+ * Orders stored per account per UTC hour (migration 20261124000200), kept by a trigger on
+ * public.orders; plan usage sums it (lib/billing/plan-usage.ts). Read-only to the app.
+ */
+export const orderCountsHourly = pgTable(
+  'order_counts_hourly',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    hour: timestamp('hour', { withTimezone: true }).notNull(),
+    /** 0–7: concurrent inserting transactions of one account spread over shards of the hour. */
+    shard: smallint('shard').notNull(),
+    orders: integer('orders').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.hour, table.shard] })],
+);
