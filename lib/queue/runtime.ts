@@ -77,7 +77,8 @@ async function tuneJobTables(boss: PgBoss): Promise<void> {
 export function getReadyBoss(): Promise<PgBoss> {
   state.ready ??= getBoss().then(async (boss) => {
     await createQueues(boss, allJobs());
-    await tuneJobTables(boss);
+    // A tuning, not a condition of running: a role that may not alter pg-boss's tables still works.
+    await tuneJobTables(boss).catch((error) => logger.warn({ err: error }, 'could not set autovacuum options on the job tables'));
     return boss;
   });
   state.ready.catch(() => (state.ready = undefined));
