@@ -54,9 +54,9 @@ export async function countOrdersStored(tx: Tx, accountId: string, period: { sta
 
 /**
  * The account's plan and how much of it this period's orders use: a read with no side effects,
- * under RLS (billing page, banner) or the system path (pipeline). Orders are counted from
- * public.orders by when we stored them, in the subscription's current period (or the calendar
- * month for the local plan), including the order being decided on.
+ * under RLS (billing page, banner) or the system path (pipeline). Orders are counted by when we
+ * stored them (countOrdersStored), in the subscription's current period (or the calendar month for
+ * the local plan), including the order being decided on.
  */
 export async function readPlanUsage(
   tx: Tx,

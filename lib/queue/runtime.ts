@@ -42,35 +42,18 @@ async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promi
 }
 
 /**
- * Autovacuum options for pg-boss's job tables, the busiest of a spike: each job is written three
- * times (created, active, completed), so every fetch walks the dead entries of the jobs taken before
- * it until a vacuum clears them. Postgres's default waits for 20 % of a table to be dead, which a
- * week of retained jobs makes hundreds of thousands of rows; these start a vacuum after 1,000 (see
- * migration 20261124000100_autovacuum_hot_tables.sql, which sets the same on our own hot tables).
- * pg-boss creates these tables itself, so they are set here, and only where they differ: the ALTER
- * takes a lock that a running vacuum holds.
+ * pg-boss's job tables are the busiest of a spike: each job is written three times (created,
+ * active, completed), so every fetch walks the dead entries of the jobs taken before it until a
+ * vacuum clears them, and Postgres's default waits for 20 % of a table, hundreds of thousands of
+ * rows with a week of retained jobs. private.keep_vacuumed (migration 20261124000100) gives them
+ * the options of our own hot tables; pg-boss creates these tables itself, so it is called here.
  */
-const JOB_TABLE_AUTOVACUUM = [
-  'autovacuum_vacuum_scale_factor=0.01',
-  'autovacuum_vacuum_threshold=1000',
-  'autovacuum_vacuum_insert_scale_factor=0.05',
-  'autovacuum_vacuum_insert_threshold=5000',
-  'autovacuum_analyze_scale_factor=0.02',
-  'autovacuum_vacuum_cost_delay=0',
-];
-
 async function tuneJobTables(boss: PgBoss): Promise<void> {
-  const db = boss.getDb();
-  const schema = env.QUEUE_SCHEMA;
-  const { rows } = (await db.executeSql(
-    `select distinct q.table_name from ${schema}.queue q
-     join pg_class c on c.relname = q.table_name join pg_namespace n on n.oid = c.relnamespace and n.nspname = $1
-     where not coalesce(c.reloptions @> $2::text[], false)`,
-    [schema, JOB_TABLE_AUTOVACUUM],
-  )) as { rows: { table_name: string }[] };
-  for (const { table_name: table } of rows) {
-    await db.executeSql(`alter table "${schema}"."${table}" set (${JOB_TABLE_AUTOVACUUM.join(', ')})`);
-  }
+  await boss.getDb().executeSql(
+    `select private.keep_vacuumed(format('%I.%I', $1::text, q.table_name)::regclass)
+     from (select distinct table_name from ${env.QUEUE_SCHEMA}.queue) q`,
+    [env.QUEUE_SCHEMA],
+  );
 }
 
 /** The started boss with every queue created; safe to call from anywhere, any number of times. */

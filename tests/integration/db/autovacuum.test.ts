@@ -6,6 +6,7 @@ import { getReadyBoss, stopQueueRuntime } from '@/lib/queue/runtime';
  * The tables a spike rewrites vacuum after 1,000 dead tuples (plus 1 %), unthrottled, instead of
  * Postgres's 20 % of the table (migration 20261124000100_autovacuum_hot_tables.sql), and so do
  * pg-boss's job tables, which pg-boss creates itself and the queue runtime tunes when it starts.
+ * Both go through private.keep_vacuumed, which alters a table only when its options differ.
  */
 const EXPECTED = ['autovacuum_vacuum_scale_factor=0.01', 'autovacuum_vacuum_threshold=1000', 'autovacuum_vacuum_cost_delay=0'];
 
@@ -39,4 +40,19 @@ test("pg-boss's job tables get the same options when the queue starts", async ()
   const rows = await optionsOf(tables.map((table) => table.name));
   expect(rows).toHaveLength(tables.length);
   for (const row of rows) expect({ table: row.name, options: row.options }).toEqual({ table: row.name, options: expect.arrayContaining(EXPECTED) });
+});
+
+test('keep_vacuumed alters a table once, then leaves it alone while its options match', async () => {
+  const calls = await asSystem(async (tx) => {
+    await tx.execute(sql`create temporary table vacuum_probe (id int) on commit drop`);
+    const call = async () =>
+      (await tx.execute<{ altered: boolean }>(sql`select private.keep_vacuumed('pg_temp.vacuum_probe'::regclass) as altered`)).rows[0]!.altered;
+    const first = await call();
+    const second = await call();
+    await tx.execute(sql`alter table pg_temp.vacuum_probe reset (autovacuum_vacuum_threshold)`);
+    const afterReset = await call();
+    const options = (await tx.execute<{ options: string[] }>(sql`select reloptions as options from pg_class where oid = 'pg_temp.vacuum_probe'::regclass`)).rows[0]!.options;
+    return { first, second, afterReset, options };
+  });
+  expect(calls).toEqual({ first: true, second: false, afterReset: true, options: expect.arrayContaining(EXPECTED) });
 });
