@@ -4,11 +4,12 @@ import { getReadyBoss, stopQueueRuntime } from '@/lib/queue/runtime';
 
 /**
  * The tables a spike rewrites vacuum after 1,000 dead tuples (plus 1 %), unthrottled, instead of
- * Postgres's 20 % of the table (migration 20261124000100_autovacuum_hot_tables.sql), and so do
+ * Postgres's 20 % of the table (migration 20261124000100_autovacuum_hot_tables.sql), and analyze
+ * at Postgres's default 10 % (migration 20261124000300_analyze_at_default_rate.sql), and so do
  * pg-boss's job tables, which pg-boss creates itself and the queue runtime tunes when it starts.
  * Both go through private.keep_vacuumed, which alters a table only when its options differ.
  */
-const EXPECTED = ['autovacuum_vacuum_scale_factor=0.01', 'autovacuum_vacuum_threshold=1000', 'autovacuum_vacuum_cost_delay=0'];
+const EXPECTED = ['autovacuum_vacuum_scale_factor=0.01', 'autovacuum_vacuum_threshold=1000', 'autovacuum_vacuum_cost_delay=0', 'autovacuum_analyze_scale_factor=0.1'];
 
 const optionsOf = async (tables: string[]) =>
   (
