@@ -98,3 +98,56 @@ test('one statement ships a batch of orders over two SKUs: each order gets its o
   expect(await levelOf(a)).toEqual({ on_hand: 15, reserved: 0 });
   expect(await levelOf(b)).toEqual({ on_hand: 19, reserved: 0 });
 });
+
+type Line = { sku_id: string; on_hand_after: number; reserved_after: number };
+const shipLinesOf = async (orderIds: string[]) =>
+  (
+    await asSystem((tx) => tx.execute<Line & { order_id: string }>(sql`
+      select order_id, sku_id, on_hand_after, reserved_after from public.inventory_movements
+      where kind = 'ship' and order_id = any(${`{${orderIds.join(',')}}`}::uuid[])`))
+  ).rows;
+
+test('a transaction that ships in several statements changes each level once, and its lines count down in the order written', async () => {
+  const [a, b] = [await createSku(accountId, shopId, { onHand: 30 }), await createSku(accountId, shopId, { onHand: 30 })];
+  const first = [await reservedOrder(a, 2), await reservedOrder(b, 1), await reservedOrder(a, 3)];
+  const second = [await reservedOrder(a, 4), await reservedOrder(b, 5)];
+  const levelUpdates = await asSystem(async (tx) => {
+    const updatesSoFar = async () =>
+      (await tx.execute<{ n: number }>(sql`select pg_stat_get_xact_tuples_updated('public.inventory_levels'::regclass)::int as n`)).rows[0]!.n;
+    await shipOrdersStock(tx, first.map((orderId) => ({ accountId, orderId })), { reason: 'first batch' });
+    await shipOrdersStock(tx, second.map((orderId) => ({ accountId, orderId })), { reason: 'second batch' });
+    const before = await updatesSoFar();
+    // Fires the deferred triggers now, as COMMIT would.
+    await tx.execute(sql`set constraints all immediate`);
+    return (await updatesSoFar()) - before;
+  });
+  expect(levelUpdates).toBe(2);
+  expect(await levelOf(a)).toEqual({ on_hand: 21, reserved: 0 });
+  expect(await levelOf(b)).toEqual({ on_hand: 24, reserved: 0 });
+  // A statement writes its lines in order id order; per SKU, each line holds the level after it.
+  const byOrder = new Map((await shipLinesOf([...first, ...second])).map((line) => [line.order_id, [line.on_hand_after, line.reserved_after]]));
+  const [a1, a2] = [first[0]!, first[2]!].sort();
+  const units = new Map([[first[0]!, 2], [first[2]!, 3]]);
+  expect([a1, a2, second[0]].map((id) => byOrder.get(id!))).toEqual([
+    [30 - units.get(a1!)!, 9 - units.get(a1!)!], [25, 4], [21, 0],
+  ]);
+  expect([first[1], second[1]].map((id) => byOrder.get(id!))).toEqual([[29, 5], [24, 0]]);
+});
+
+test('a ship line written by plain SQL is applied too, and one rolled back to a savepoint is not', async () => {
+  const sku = await createSku(accountId, shopId, { onHand: 12 });
+  const [kept, undone] = [await reservedOrder(sku, 2), await reservedOrder(sku, 5)];
+  await asSystem(async (tx) => {
+    await tx.execute(sql`
+      insert into public.inventory_movements (account_id, sku_id, warehouse_id, order_id, kind, on_hand_delta, reserved_delta, on_hand_after, reserved_after, reason)
+      select account_id, sku_id, warehouse_id, ${kept}::uuid, 'ship', -2, -2, 0, 0, 'by hand' from public.inventory_levels where sku_id = ${sku.skuId}`);
+    await tx
+      .transaction(async (savepoint) => {
+        await shipOrderStock(savepoint, { accountId, orderId: undone, reason: 'undone' });
+        throw new Error('roll back to the savepoint');
+      })
+      .catch(() => undefined);
+  });
+  expect(await levelOf(sku)).toEqual({ on_hand: 10, reserved: 5 });
+  expect(await shipLinesOf([kept, undone])).toEqual([{ order_id: kept, sku_id: sku.skuId, on_hand_after: 10, reserved_after: 5 }]);
+});
