@@ -46,12 +46,14 @@ async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promi
  * active, completed), so every fetch walks the dead entries of the jobs taken before it until a
  * vacuum clears them, and Postgres's default waits for 20 % of a table, hundreds of thousands of
  * rows with a week of retained jobs. private.keep_vacuumed (migration 20261124000100) gives them
- * the options of our own hot tables; pg-boss creates these tables itself, so it is called here.
+ * the options of our own hot tables, and private.skip_jsonb_statistics (migration 20261124000500)
+ * spares their analyzes the sorting of every job's data; pg-boss creates these tables itself, so
+ * both are called here.
  */
 async function tuneJobTables(boss: PgBoss): Promise<void> {
   await boss.getDb().executeSql(
-    `select private.keep_vacuumed(format('%I.%I', $1::text, q.table_name)::regclass)
-     from (select distinct table_name from ${env.QUEUE_SCHEMA}.queue) q`,
+    `select private.keep_vacuumed(q.job_table), private.skip_jsonb_statistics(q.job_table)
+     from (select distinct format('%I.%I', $1::text, table_name)::regclass as job_table from ${env.QUEUE_SCHEMA}.queue) q`,
     [env.QUEUE_SCHEMA],
   );
 }
@@ -61,7 +63,7 @@ export function getReadyBoss(): Promise<PgBoss> {
   state.ready ??= getBoss().then(async (boss) => {
     await createQueues(boss, allJobs());
     // A tuning, not a condition of running: a role that may not alter pg-boss's tables still works.
-    await tuneJobTables(boss).catch((error) => logger.warn({ err: error }, 'could not set autovacuum options on the job tables'));
+    await tuneJobTables(boss).catch((error) => logger.warn({ err: error }, 'could not set autovacuum and statistics options on the job tables'));
     return boss;
   });
   state.ready.catch(() => (state.ready = undefined));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { asSystem, closeDb } from '@/lib/db';
+import { asSystem, closeDb, type Tx } from '@/lib/db';
 import { getReadyBoss, stopQueueRuntime } from '@/lib/queue/runtime';
 
 /**
@@ -56,4 +56,35 @@ test('keep_vacuumed alters a table once, then leaves it alone while its options 
     return { first, second, afterReset, options };
   });
   expect(calls).toEqual({ first: true, second: false, afterReset: true, options: expect.arrayContaining(EXPECTED) });
+});
+
+/**
+ * ANALYZE sorts a sample of every column; jsonb documents are the slowest to compare and no query
+ * estimates from their statistics, so they have none (migration 20261124000500_no_statistics_on_jsonb.sql).
+ */
+const statisticsTargets = async (tx: Tx, table: string) =>
+  (
+    await tx.execute<{ column: string; type: string; target: number | null }>(sql`
+      select a.attname as column, format_type(a.atttypid, null) as type, a.attstattarget::int as target
+      from pg_attribute a where a.attrelid = ${table}::regclass and a.attnum > 0 and not a.attisdropped order by a.attnum`)
+  ).rows;
+
+test('jsonb columns are not analyzed, every other column is, in our tables and in the job tables', async () => {
+  await getReadyBoss();
+  const { rows: jobTables } = await asSystem((tx) => tx.execute<{ name: string }>(sql`select distinct 'pgboss.' || table_name as name from pgboss.queue`));
+  for (const table of ['public.orders', 'public.webhook_events', 'public.label_purchase_attempts', ...jobTables.map((row) => row.name)]) {
+    const columns = await asSystem((tx) => statisticsTargets(tx, table));
+    expect(columns.some((column) => column.type === 'jsonb')).toBe(true);
+    for (const column of columns) expect({ table, ...column }).toEqual({ table, ...column, target: column.type === 'jsonb' ? 0 : null });
+  }
+});
+
+test('skip_jsonb_statistics alters each jsonb column once', async () => {
+  const calls = await asSystem(async (tx) => {
+    await tx.execute(sql`create temporary table statistics_probe (id int, doc jsonb, other jsonb, name text) on commit drop`);
+    const call = async () =>
+      (await tx.execute<{ altered: number }>(sql`select private.skip_jsonb_statistics('pg_temp.statistics_probe'::regclass) as altered`)).rows[0]!.altered;
+    return { first: await call(), second: await call(), columns: (await statisticsTargets(tx, 'pg_temp.statistics_probe')).map((c) => c.target) };
+  });
+  expect(calls).toEqual({ first: 2, second: 0, columns: [null, 0, 0, null] });
 });
