@@ -12,6 +12,11 @@ export type QueuePolicy = {
   retryDelaySeconds: number;
   retryDelayMaxSeconds: number;
   expireInSeconds: number;
+  /**
+   * A new job wakes the queue's workers at once (LISTEN/NOTIFY). Off for work that can wait for the
+   * next poll: its jobs then gather into fuller batches, and creating one sends no notification.
+   */
+  notify: boolean;
 };
 
 export type BatchHandler<Data> = (items: { data: Data; context: JobContext }[]) => Promise<void | { oneByOne: readonly number[] }>;
@@ -33,7 +38,7 @@ export type JobDefinition<Name extends string = string, Schema extends z.ZodType
   work: WorkPolicy;
 };
 
-const DEFAULT_QUEUE: QueuePolicy = { retryLimit: 8, retryDelaySeconds: 2, retryDelayMaxSeconds: 300, expireInSeconds: 120 };
+const DEFAULT_QUEUE: QueuePolicy = { retryLimit: 8, retryDelaySeconds: 2, retryDelayMaxSeconds: 300, expireInSeconds: 120, notify: true };
 /** Per process: `localConcurrency` fetchers, each running a batch of up to `batchSize` jobs side by side. */
 const DEFAULT_WORK: WorkPolicy = { localConcurrency: 2, batchSize: 8, pollingIntervalSeconds: 0.5 };
 

@@ -32,7 +32,7 @@ async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promi
       retryDelayMax: job.queue.retryDelayMaxSeconds,
       expireInSeconds: job.queue.expireInSeconds,
       deadLetter,
-      notify: true,
+      notify: job.queue.notify,
     };
     await boss.createQueue(job.name, policy);
     // createQueue leaves an existing queue as it was: bring a database from an older release up

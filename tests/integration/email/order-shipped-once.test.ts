@@ -133,3 +133,15 @@ test("another account's order is not found, and an order without a buyer address
   });
   expect(silent).toMatchObject({ enqueued: false, reason: 'no_recipient' });
 });
+
+test('a new email job wakes no worker (its queue polls every second), while pipeline jobs do', async () => {
+  const { rows } = await asSystem((tx) =>
+    tx.execute<{ name: string; notify: boolean }>(sql`
+      select name, notify from pgboss.queue where name in ('email.send-email', 'orders.advance-order', 'shipping.buy-label') order by name`),
+  );
+  expect(rows).toEqual([
+    { name: 'email.send-email', notify: false },
+    { name: 'orders.advance-order', notify: true },
+    { name: 'shipping.buy-label', notify: true },
+  ]);
+});
