@@ -9,7 +9,7 @@ export type OrderPatch = Partial<
   Pick<
     typeof orders.$inferInsert,
     | 'priority' | 'impactScore' | 'estimatedVelocity' | 'processingQueue' | 'serviceLevel' | 'onHoldForReview'
-    | 'holdReason' | 'tags' | 'skipAutoLabel' | 'lastError' | 'trackingNumber' | 'shippingProvider'
+    | 'holdReason' | 'tags' | 'skipAutoLabel' | 'lastError' | 'trackingNumber' | 'shippingProvider' | 'trackingPushedAt'
   >
 >;
 

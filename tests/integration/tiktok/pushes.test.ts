@@ -53,14 +53,18 @@ describe('tiktok.push-tracking', () => {
   test('an order waiting for the hand-over ships when TikTok takes its tracking number, once, with its history and email', async () => {
     const order = await storedOrder();
     await buyLabel(order.id, '9400111899223344550001');
-    await db(sql`update public.orders set workflow_status = 'ready_to_ship' where id = ${order.id}`);
+    await db(sql`update public.orders set workflow_status = 'ready_to_ship', last_error = 'an earlier push timed out' where id = ${order.id}`);
     expect(await h.app.server.pushTrackingToTikTok({ accountId, orderId: order.id })).toBe('pushed');
     const moves = () => db<{ from_workflow_status: string; source: string; reason: string }>(
       sql`select from_workflow_status, source, reason from public.order_status_history where order_id = ${order.id} and to_workflow_status = 'shipped'`,
     );
     expect(await moves()).toEqual([{ from_workflow_status: 'ready_to_ship', source: 'tiktok_shop', reason: 'TikTok Shop accepted the tracking number' }]);
-    const [row] = await db<{ workflow_status: string; shipped: boolean }>(sql`select workflow_status, shipped_at is not null as shipped from public.orders where id = ${order.id}`);
-    expect(row).toEqual({ workflow_status: 'shipped', shipped: true });
+    // The move to shipped writes the push too (one UPDATE carries both).
+    const pushedRow = () => db<{ workflow_status: string; shipped: boolean; pushed: boolean; tracking_number: string; shipping_provider: string; last_error: string | null }>(sql`
+      select workflow_status, shipped_at is not null as shipped, tracking_pushed_at is not null as pushed, tracking_number, shipping_provider, last_error
+      from public.orders where id = ${order.id}`);
+    const pushed = { workflow_status: 'shipped', shipped: true, pushed: true, tracking_number: '9400111899223344550001', shipping_provider: 'USPS', last_error: null };
+    expect(await pushedRow()).toEqual([pushed]);
     const [audit] = await db<{ n: number }>(sql`select count(*)::int as n from public.audit_log where entity_id = ${order.id} and action = 'order.ship'`);
     expect(audit!.n).toBe(1);
     const emails = await db<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'email.send-email' and data->>'idempotencyKey' = ${`order-shipped:${order.id}`}`);
@@ -69,6 +73,7 @@ describe('tiktok.push-tracking', () => {
     // A replay (the job retried after a lost answer) and TikTok's status change that follows move nothing again.
     await db(sql`update public.orders set tracking_pushed_at = null where id = ${order.id}`);
     expect(await h.app.server.pushTrackingToTikTok({ accountId, orderId: order.id })).toBe('pushed');
+    expect(await pushedRow()).toEqual([pushed]); // recorded on the shipped order, which does not move
     await h.sim.webhooksIdle();
     await h.app.server.syncRequestedOrders({ accountId, shopId: shopRowId });
     const [synced] = await db<{ order_status: string }>(sql`select order_status from public.orders where id = ${order.id}`);
