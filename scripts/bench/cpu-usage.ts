@@ -1,14 +1,31 @@
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
  * CPU time, from /proc (Linux; null elsewhere): the whole machine's busy and idle time, this
  * process's (every thread: the app, the simulators, the JIT compiler, the GC) and Postgres's. For
  * Postgres, the postmaster's own time, the time of its children that have exited (backends,
- * autovacuum workers) and of those still running.
+ * autovacuum workers) and of those still running. Of this process's, the share of its JIT compiler
+ * threads (JavaScriptCore's `JITWorker` under Bun): code still being optimised, a cost a server
+ * that has run for a while no longer pays.
  */
-export type CpuSample = { busyMs: number; idleMs: number; benchMs: number; postgresMs: number };
+export type CpuSample = { busyMs: number; idleMs: number; benchMs: number; jitMs: number; postgresMs: number };
+
+/** utime + stime of this process's threads whose name says JIT (fields 14–15 of its stat). */
+function jitThreadTicks() {
+  let ticks = 0;
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      if (!readFileSync(`/proc/self/task/${task}/comm`, 'utf8').includes('JIT')) continue;
+      const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the thread ended since it was listed
+    }
+  }
+  return ticks;
+}
 
 export function cpuSample(postgresDataDir: string): CpuSample | null {
   if (!existsSync('/proc/stat')) return null;
@@ -33,6 +50,7 @@ export function cpuSample(postgresDataDir: string): CpuSample | null {
     busyMs: (user + nice + system + irq + softirq + steal) * tickMs,
     idleMs: (idle + iowait) * tickMs,
     benchMs: (usage.user + usage.system) / 1000,
+    jitMs: jitThreadTicks() * tickMs,
     postgresMs: postgresTicks * tickMs,
   };
 }
@@ -41,5 +59,5 @@ export function cpuUsed(before: CpuSample | null, after: CpuSample | null) {
   if (!before || !after) return null;
   const busy = after.busyMs - before.busyMs;
   const idle = after.idleMs - before.idleMs;
-  return { machineMs: busy, busyPercent: (100 * busy) / (busy + idle), benchMs: after.benchMs - before.benchMs, postgresMs: after.postgresMs - before.postgresMs };
+  return { machineMs: busy, busyPercent: (100 * busy) / (busy + idle), benchMs: after.benchMs - before.benchMs, jitMs: after.jitMs - before.jitMs, postgresMs: after.postgresMs - before.postgresMs };
 }

@@ -13,9 +13,10 @@
 //   bun run bench:pipeline --orders 3000 --rate 50   3,000 paced at 50 orders/s (latency)
 //
 // Prints orders/s (N / first webhook → last tracking push) and p50 / p95 / max per-order latency,
-// the CPU each order cost (the machine's, Postgres's and this process's, from /proc), plus a Markdown
-// row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst), --timeout S, --warmup N (N orders
-// through the whole pipeline first, not measured: a long-running server is past its JIT warm-up),
+// the CPU each order cost (the machine's, Postgres's and this process's with its JIT compiler's share,
+// from /proc), plus a Markdown row for BENCHMARKS.md. Flags: --orders N, --rate R (0 = burst),
+// --timeout S, --warmup N (N orders through the whole pipeline first, not measured: a long-running
+// server is past its JIT warm-up),
 // --analyze (with --warmup: ANALYZE after the warm-up, so the burst runs on statistics that know no
 // order in flight, as autovacuum leaves them for a quiet shop before a viral one),
 // --worker-processes N (the queue workers run in N `bun run worker` processes instead of this one,
@@ -150,7 +151,7 @@ try {
   console.log(`first webhook → drained : ${drainedSeconds.toFixed(1)} s  →  ${(flags.orders / drainedSeconds).toFixed(1)} orders/s (every order shipped, its emails sent, no job due)`);
   const cpuLine = (label: string, used: NonNullable<typeof cpu>) => {
     const perOrder = (ms: number) => `${(ms / flags.orders).toFixed(1)} ms`;
-    console.log(`${label}: ${perOrder(used.machineMs)} on the machine: Postgres ${perOrder(used.postgresMs)}, this process ${perOrder(used.benchMs)} (app, simulators${flags.workerProcesses > 0 ? '' : ', queue workers'}), other ${perOrder(used.machineMs - used.postgresMs - used.benchMs)}${flags.workerProcesses > 0 ? ' (the worker processes, the OS)' : ' (the OS)'}; machine ${used.busyPercent.toFixed(0)} % busy`);
+    console.log(`${label}: ${perOrder(used.machineMs)} on the machine: Postgres ${perOrder(used.postgresMs)}, this process ${perOrder(used.benchMs)} (app, simulators${flags.workerProcesses > 0 ? '' : ', queue workers'}; its JIT compiler ${perOrder(used.jitMs)}), other ${perOrder(used.machineMs - used.postgresMs - used.benchMs)}${flags.workerProcesses > 0 ? ' (the worker processes, the OS)' : ' (the OS)'}; machine ${used.busyPercent.toFixed(0)} % busy`);
   };
   if (cpu) cpuLine('CPU per order to last push', cpu);
   if (cpuDrained) cpuLine('CPU per order, drained ', cpuDrained);
