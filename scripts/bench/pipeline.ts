@@ -76,7 +76,7 @@ const dataDir = path.join('.data', `bench-pipeline-${process.pid}`);
 const pgLog = process.env.BENCH_PG_LOG;
 const database = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: false,
   log: pgLog ? (line) => appendFileSync(pgLog, `${line}\n`) : undefined,
-  settings: { ...(flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {}),
+  settings: { ...(flags.profile ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' } : {}),
     ...Object.fromEntries((process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) } });
 const databaseUrl = database.url;
 
