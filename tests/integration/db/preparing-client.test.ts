@@ -51,3 +51,17 @@ test('a plan made stale by a migration fails once, then the statement is prepare
     client.release();
   }
 });
+
+test('prepared statements run on a generic plan from their first run, not a custom plan for each of the first five', async () => {
+  const client = await pool.connect();
+  try {
+    expect((await client.query<{ plan_cache_mode: string }>('show plan_cache_mode')).rows[0]!.plan_cache_mode).toBe('force_generic_plan');
+    for (let i = 0; i < 3; i += 1) await client.query('select count(*) from pg_class where relpages > $1 /* generic-probe */', [i]);
+    const [plans] = (await client.query<{ generic_plans: string; custom_plans: string }>(
+      `select generic_plans, custom_plans from pg_prepared_statements where statement like '%generic-probe%'`)).rows;
+    // Postgres's default makes a custom plan for each of these runs: custom_plans 3.
+    expect(plans).toEqual({ generic_plans: '3', custom_plans: '0' });
+  } finally {
+    client.release();
+  }
+});
