@@ -7,8 +7,8 @@ import path from 'node:path';
  * process's (every thread: the app, the simulators, the JIT compiler, the GC) and Postgres's. For
  * Postgres, the postmaster's own time, the time of its children that have exited (backends,
  * autovacuum workers) and of those still running. Of this process's, the share of its JIT compiler
- * threads (JavaScriptCore's `JITWorker` under Bun): code still being optimised, a cost a server
- * that has run for a while no longer pays.
+ * threads (JavaScriptCore's `JITWorker` under Bun): code still being compiled and optimised, a
+ * cost that falls, slowly, the longer the process runs.
  */
 export type CpuSample = { busyMs: number; idleMs: number; benchMs: number; jitMs: number; postgresMs: number };
 
