@@ -45,7 +45,7 @@ async function createQueues(boss: PgBoss, jobs: readonly JobDefinition[]): Promi
  * pg-boss's job tables are the busiest of a spike: each job is written three times (created,
  * active, completed), so every fetch walks the dead entries of the jobs taken before it until a
  * vacuum clears them, and Postgres's default waits for 20 % of a table, hundreds of thousands of
- * rows with a week of retained jobs. private.keep_vacuumed (migration 20261124000100) gives them
+ * rows with a week of retained jobs. private.keep_vacuumed (migration 20261124000300) gives them
  * the options of our own hot tables, and private.skip_jsonb_statistics (migration 20261124000500)
  * spares their analyzes the sorting of every job's data; pg-boss creates these tables itself, so
  * both are called here.

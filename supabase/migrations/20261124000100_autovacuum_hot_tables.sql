@@ -10,30 +10,22 @@
 -- the vacuum (cost delay 2 ms), so on a table of 100,000 orders nothing is cleaned before 20,000
 -- dead versions. Here a vacuum starts after 1,000 dead tuples plus 1 % of the table, runs
 -- unthrottled (these tables are small next to their write rate), and analyze keeps up as well.
--- The options live in private.keep_vacuumed(table), which sets them where they differ (the ALTER
--- takes a lock a running vacuum holds): called here for our tables, and for pg-boss's job tables
--- when the queue starts (lib/queue/runtime.ts), since pg-boss creates those itself. It runs as its
--- caller, who must own the table. How often autovacuum looks is a server setting
+-- The same options go on pg-boss's job table when the queue starts (lib/queue/runtime.ts), since
+-- pg-boss creates that table itself. How often autovacuum looks is a server setting
 -- (autovacuum_naptime): the embedded Postgres of dev, tests and benchmarks checks every 5 s.
-create function private.keep_vacuumed(target regclass) returns boolean
-language plpgsql as $$
+do $$
 declare
-  options constant text[] := array[
-    'autovacuum_vacuum_scale_factor=0.01', 'autovacuum_vacuum_threshold=1000',
-    'autovacuum_vacuum_insert_scale_factor=0.05', 'autovacuum_vacuum_insert_threshold=5000',
-    'autovacuum_analyze_scale_factor=0.02', 'autovacuum_vacuum_cost_delay=0'];
+  hot_table text;
 begin
-  if (select coalesce(c.reloptions @> options, false) from pg_class c where c.oid = target) then
-    return false;
-  end if;
-  execute format('alter table %s set (%s)', target, array_to_string(options, ', '));
-  return true;
+  foreach hot_table in array array[
+    'orders', 'shipments', 'label_purchase_attempts', 'webhook_events',
+    'tiktok_order_sync_requests', 'inventory_movements'
+  ] loop
+    execute format(
+      'alter table public.%I set (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 1000,
+         autovacuum_vacuum_insert_scale_factor = 0.05, autovacuum_vacuum_insert_threshold = 5000,
+         autovacuum_analyze_scale_factor = 0.02, autovacuum_vacuum_cost_delay = 0)',
+      hot_table);
+  end loop;
 end
 $$;
-revoke all on function private.keep_vacuumed(regclass) from public;
-
-select private.keep_vacuumed(hot_table::regclass)
-from unnest(array[
-  'public.orders', 'public.shipments', 'public.label_purchase_attempts', 'public.webhook_events',
-  'public.tiktok_order_sync_requests', 'public.inventory_movements'
-]) as hot_table;

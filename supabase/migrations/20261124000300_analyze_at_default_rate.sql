@@ -4,9 +4,12 @@
 -- In a spike the orders and job tables change by 2 % every few seconds, so at 2 % autovacuum was
 -- analyzing them at every look (every 5 s in the embedded server) for plans that did not change:
 -- the pipeline benchmark measured ~0.5 ms less Postgres CPU per order at 10 %. Vacuuming keeps its
--- early, unthrottled options; only the analyze rate changes. keep_vacuumed alters a table whose
--- options differ, so calling it again moves every table it covers, pg-boss's job tables included
--- when the queue next starts.
+-- early, unthrottled options; only the analyze rate changes.
+-- private.keep_vacuumed(table) is the one list of these options: it sets them where they differ
+-- (the ALTER takes a lock a running vacuum holds). It is called here for every table still at 2 %,
+-- and by the queue runtime for pg-boss's job tables when it starts (lib/queue/runtime.ts), since
+-- pg-boss creates those itself. It runs as its caller, who must own the table. `or replace`: a
+-- database that applied an interim edit of migration 20261124000100 already has the function.
 create or replace function private.keep_vacuumed(target regclass) returns boolean
 language plpgsql as $$
 declare
